@@ -1,0 +1,58 @@
+//! The unit of decision: one paragraph, heading, list item, quote, table
+//! row or caption, with the features the classifier reads.
+
+use crate::normalize::normalize;
+
+/// Markup features of a block taken from a saved page.
+#[derive(Debug, Clone, Default)]
+pub struct Markup {
+    /// The block's tag name (`p`, `h2`, `li`, ...).
+    pub tag: String,
+    /// Class and id tokens of the block and its ancestors up to the content
+    /// root, lowercased, nearest first.
+    pub tokens: Vec<String>,
+    /// Share of the block's characters that sit inside links, 0 to 1.
+    pub link_density: f32,
+    /// Inside an `aside`, `footer`, `nav` or `form` element.
+    pub in_furniture: bool,
+    /// Inside the main content container.
+    pub in_main: bool,
+    /// Decided before classification (title, outside main content, ...).
+    pub preset: Option<(crate::Kind, &'static str, String)>,
+}
+
+/// One block of a document.
+#[derive(Debug, Clone)]
+pub struct Block {
+    /// The text as it stands in the input (text mode: the exact slice).
+    pub text: String,
+    /// What follows the block up to the next one (text mode only).
+    pub trailing: String,
+    /// The matching form of `text` (see [`crate::normalize`]).
+    pub norm: String,
+    /// Markup features, for blocks from HTML.
+    pub markup: Option<Markup>,
+}
+
+impl Block {
+    /// A block from plain text.
+    pub fn text(text: &str, trailing: &str) -> Block {
+        Block {
+            text: text.to_string(),
+            trailing: trailing.to_string(),
+            norm: normalize(text),
+            markup: None,
+        }
+    }
+
+    /// A block from a page, with its markup features.
+    pub fn html(text: String, markup: Markup) -> Block {
+        let norm = normalize(&text);
+        Block {
+            text,
+            trailing: String::new(),
+            norm,
+            markup: Some(markup),
+        }
+    }
+}

@@ -1,0 +1,87 @@
+//! Decides, block by block, what is body and what is boilerplate.
+//!
+//! The stages run in this order, each reading the facts of `facts.rs` and
+//! the decisions of the stages before it:
+//! 1. `direct`: rules that remove a block on their own (`drop`, short
+//!    closers), and markup decisions made while reading the page.
+//! 2. `regions`: appeal, cookie and related-link regions that start at an
+//!    opener (or a block that is an appeal on its own) and run while the
+//!    blocks fit, up to a closer; closers also pull in the asks before them.
+//! 3. `revise`: context. Labels between removed blocks go with them, a tail
+//!    of labels after the last body goes, runs of menu items go, and bare
+//!    related headlines inside the body go.
+//!
+//! A block no stage removes is kept: losing body is worse than keeping a
+//! stray line.
+
+mod direct;
+pub mod facts;
+mod regions;
+mod revise;
+
+use crate::Kind;
+use crate::block::Block;
+use crate::rules::RuleSet;
+use facts::Facts;
+
+/// Why a block is removed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removed {
+    pub kind: Kind,
+    pub rule: String,
+    pub evidence: String,
+}
+
+impl Removed {
+    pub fn new(kind: Kind, rule: impl Into<String>, evidence: impl Into<String>) -> Removed {
+        Removed {
+            kind,
+            rule: rule.into(),
+            evidence: evidence.into(),
+        }
+    }
+}
+
+/// The decisions being made on a document's blocks.
+pub struct Doc<'a, 'r> {
+    pub blocks: &'a [Block],
+    pub facts: Vec<Facts<'r>>,
+    pub decided: Vec<Option<Removed>>,
+    /// Blocks a `keep` rule protects: nothing removes them but markup.
+    pub protected: Vec<bool>,
+}
+
+impl Doc<'_, '_> {
+    pub fn len(&self) -> usize {
+        self.blocks.len()
+    }
+
+    pub fn removed(&self, i: usize) -> bool {
+        self.decided[i].is_some()
+    }
+
+    /// Removes block `i` unless it is already decided or protected.
+    pub fn remove(&mut self, i: usize, why: Removed) -> bool {
+        if self.decided[i].is_some() || self.protected[i] {
+            return false;
+        }
+        self.decided[i] = Some(why);
+        true
+    }
+}
+
+/// Classifies every block; `None` keeps it.
+pub fn classify(blocks: &[Block], rules: &RuleSet) -> Vec<Option<Removed>> {
+    let facts: Vec<Facts> = blocks.iter().map(|b| facts::facts(b, rules)).collect();
+    let protected = facts.iter().map(|f| f.keep.is_some()).collect();
+    let mut doc = Doc {
+        blocks,
+        facts,
+        decided: vec![None; blocks.len()],
+        protected,
+    };
+    direct::apply(&mut doc);
+    regions::apply(&mut doc);
+    revise::apply(&mut doc);
+    doc.decided
+}

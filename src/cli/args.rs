@@ -1,0 +1,71 @@
+//! The command line, as clap reads it.
+
+use clap::{Parser, ValueEnum};
+use std::path::PathBuf;
+
+/// Removes publisher appeals and boilerplate from saved news pages and
+/// extracted article text, and prints the clean body.
+///
+/// INPUT is a file, a folder (walked recursively for .html, .htm and .txt
+/// files) or `-` for standard input; with no INPUT, standard input is read.
+/// One input prints its body to standard output. Several inputs without
+/// --output-dir print each body after a `==> PATH <==` header (text) or as
+/// one JSON object per line (json).
+///
+/// Exit status: 0 when every input was cleaned, 1 when some input failed
+/// (each named on stderr), 2 on a usage error.
+#[derive(Debug, Parser)]
+#[command(name = "decruft", version, about, long_about)]
+pub struct Args {
+    /// Files, folders, or `-` for standard input.
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+
+    /// Write one output per input into DIR, mirroring input names
+    /// (`x/page.html` becomes `DIR/page.txt`; files found in a folder keep
+    /// their path relative to it).
+    #[arg(short = 'o', long, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
+    /// Output format.
+    #[arg(short = 'f', long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// What the input is; `auto` sniffs it.
+    #[arg(long = "input", value_enum, default_value_t = InputArg::Auto)]
+    pub input_kind: InputArg,
+
+    /// Print every block with `keep` or `drop KIND RULE` and the evidence,
+    /// instead of the body.
+    #[arg(long)]
+    pub explain: bool,
+
+    /// Add the rules in FILE (format of `rules/`; may be repeated).
+    #[arg(long = "rules", value_name = "FILE")]
+    pub rules: Vec<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The clean body as plain text.
+    Text,
+    /// A JSON object with body, title, removed and warnings.
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    Auto,
+    Html,
+    Text,
+}
+
+impl From<InputArg> for decruft::InputKind {
+    fn from(a: InputArg) -> Self {
+        match a {
+            InputArg::Auto => decruft::InputKind::Auto,
+            InputArg::Html => decruft::InputKind::Html,
+            InputArg::Text => decruft::InputKind::Text,
+        }
+    }
+}

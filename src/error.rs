@@ -1,0 +1,24 @@
+//! The library's errors: few, and each says what to fix.
+
+/// Why cleaning or loading rules failed.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A rule file line could not be understood.
+    #[error("rule file {source_name}, line {line}: {message}")]
+    Rule {
+        /// The rule file's name.
+        source_name: String,
+        /// The 1-based line number.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// The input is larger than [`crate::Options::max_input_bytes`].
+    #[error("input is {size} bytes, over the limit of {limit} bytes")]
+    TooLarge {
+        /// The input's size.
+        size: usize,
+        /// The configured limit.
+        limit: usize,
+    },
+}

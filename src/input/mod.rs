@@ -1,0 +1,8 @@
+//! Bytes in, UTF-8 out: decide whether the input is HTML or text, and
+//! decode it.
+
+mod decode;
+mod sniff;
+
+pub use decode::{Decoded, decode};
+pub use sniff::looks_like_html;

@@ -1,0 +1,5 @@
+//! Plain text into blocks.
+
+mod segment;
+
+pub use segment::segment;

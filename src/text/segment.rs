@@ -1,0 +1,130 @@
+//! Cuts plain text into blocks. A block is a line, except that the lines of
+//! a hard-wrapped paragraph (blank-line separated, lines of similar width
+//! that mostly do not end a sentence) make one block. Every byte of the
+//! input belongs to exactly one block's text or trailing separator, so kept
+//! blocks can be printed exactly as they were.
+
+use crate::block::Block;
+
+/// Splits `text` into blocks; leading blank lines are dropped.
+pub fn segment(text: &str) -> Vec<Block> {
+    let lines = lines_with_spans(text);
+    let mut blocks = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].blank {
+            i += 1;
+            continue;
+        }
+        // The paragraph group: consecutive non-blank lines.
+        let mut j = i;
+        while j < lines.len() && !lines[j].blank {
+            j += 1;
+        }
+        let group = &lines[i..j];
+        let units: Vec<(usize, usize)> = if is_hard_wrapped(text, group) {
+            vec![(0, group.len())]
+        } else {
+            (0..group.len()).map(|k| (k, k + 1)).collect()
+        };
+        for (a, b) in units {
+            let start = group[a].start;
+            let end = group[b - 1].content_end;
+            blocks.push((start, end));
+        }
+        i = j;
+    }
+    let mut out = Vec::with_capacity(blocks.len());
+    for (k, &(start, end)) in blocks.iter().enumerate() {
+        let next = blocks.get(k + 1).map_or(text.len(), |b| b.0);
+        out.push(Block::text(&text[start..end], &text[end..next]));
+    }
+    out
+}
+
+struct Line {
+    start: usize,
+    content_end: usize,
+    blank: bool,
+}
+
+fn lines_with_spans(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    while start < bytes.len() {
+        let end = memchr_newline(&bytes[start..]).map_or(bytes.len(), |p| start + p);
+        let mut content_end = end;
+        if content_end > start && bytes[content_end - 1] == b'\r' {
+            content_end -= 1;
+        }
+        let blank = text[start..content_end].trim().is_empty();
+        lines.push(Line {
+            start,
+            content_end,
+            blank,
+        });
+        start = end + 1;
+    }
+    lines
+}
+
+fn memchr_newline(bytes: &[u8]) -> Option<usize> {
+    bytes.iter().position(|&b| b == b'\n')
+}
+
+/// A group of lines is one hard-wrapped paragraph when its lines (all but
+/// the last) are of similar width, no wider than a typical wrap column, and
+/// most do not end a sentence.
+fn is_hard_wrapped(text: &str, group: &[Line]) -> bool {
+    if group.len() < 2 {
+        return false;
+    }
+    let body = &group[..group.len() - 1];
+    let widths: Vec<usize> = body
+        .iter()
+        .map(|l| text[l.start..l.content_end].trim_end().chars().count())
+        .collect();
+    let max = *widths.iter().max().unwrap_or(&0);
+    let min = *widths.iter().min().unwrap_or(&0);
+    if !(40..=100).contains(&max) || min * 4 < max * 3 {
+        return false;
+    }
+    let open = body
+        .iter()
+        .filter(|l| {
+            let t = text[l.start..l.content_end].trim_end();
+            !t.ends_with(['.', '!', '?', ':', '"', '\u{201D}'])
+        })
+        .count();
+    open * 2 >= body.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::segment;
+
+    #[test]
+    fn one_block_per_line_and_separators_kept() {
+        let b = segment("One.\nTwo.\n\nThree.");
+        let texts: Vec<_> = b.iter().map(|b| (b.text.as_str(), b.trailing.as_str())).collect();
+        assert_eq!(texts, [("One.", "\n"), ("Two.", "\n\n"), ("Three.", "")]);
+    }
+
+    #[test]
+    fn hard_wrapped_paragraph_is_one_block() {
+        let p = "This paragraph was wrapped by an editor at a fixed column so\n\
+                 that its lines all have roughly the same width and do not end\n\
+                 a sentence.\n\nNext.";
+        let b = segment(p);
+        assert_eq!(b.len(), 2);
+        assert!(b[0].text.contains("same width"));
+    }
+
+    #[test]
+    fn crlf_is_part_of_the_separator() {
+        let b = segment("A line.\r\nB line.\r\n");
+        assert_eq!(b[0].text, "A line.");
+        assert_eq!(b[0].trailing, "\r\n");
+    }
+}
