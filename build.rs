@@ -25,7 +25,10 @@ fn main() {
     let mut code = String::from("pub static FILES: &[(&str, &str)] = &[\n");
     for p in &files {
         let rel = p.strip_prefix(&root).unwrap().display().to_string();
-        code.push_str(&format!("    ({rel:?}, include_str!({:?})),\n", p.display().to_string()));
+        code.push_str(&format!(
+            "    ({rel:?}, include_str!({:?})),\n",
+            p.display().to_string()
+        ));
     }
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").unwrap()).join("builtin_rules.rs");

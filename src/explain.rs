@@ -23,7 +23,11 @@ impl Cleaned {
                 Verdict::Keep => {
                     let _ = writeln!(out, "keep | {text}");
                 }
-                Verdict::Drop { kind, rule, evidence } => {
+                Verdict::Drop {
+                    kind,
+                    rule,
+                    evidence,
+                } => {
                     let _ = writeln!(out, "drop {kind} {rule} | {text}");
                     let _ = writeln!(out, "     evidence: {evidence}");
                 }

@@ -39,15 +39,18 @@ fn main() -> ExitCode {
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
-    e.chain()
-        .any(|c| c.downcast_ref::<std::io::Error>().is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe))
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
 }
 
 /// Runs the command; `Ok(false)` when some input failed.
 fn run(args: &Args) -> Result<bool> {
     let mut extra = Vec::new();
     for f in &args.rules {
-        let text = std::fs::read_to_string(f).with_context(|| format!("{}: cannot read rules", f.display()))?;
+        let text = std::fs::read_to_string(f)
+            .with_context(|| format!("{}: cannot read rules", f.display()))?;
         extra.push((f.display().to_string(), text));
     }
     let options = Options {
@@ -56,7 +59,11 @@ fn run(args: &Args) -> Result<bool> {
         ..Options::default()
     };
     let cleaner = Cleaner::new(options)?;
-    let inputs = if args.inputs.is_empty() { vec!["-".into()] } else { args.inputs.clone() };
+    let inputs = if args.inputs.is_empty() {
+        vec!["-".into()]
+    } else {
+        args.inputs.clone()
+    };
     let jobs = cli::inputs::expand(&inputs)?;
     if jobs.iter().filter(|j| j.path.is_none()).count() > 1 {
         anyhow::bail!("standard input can be read only once");
@@ -71,7 +78,9 @@ fn read(job: &Job) -> Result<Vec<u8>> {
     match &job.path {
         None => {
             let mut buf = Vec::new();
-            std::io::stdin().read_to_end(&mut buf).context("<stdin>: cannot read")?;
+            std::io::stdin()
+                .read_to_end(&mut buf)
+                .context("<stdin>: cannot read")?;
             Ok(buf)
         }
         Some(p) => std::fs::read(p).with_context(|| format!("{}: cannot read", p.display())),

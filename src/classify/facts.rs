@@ -140,9 +140,15 @@ pub fn facts<'r>(block: &Block, rules: &'r RuleSet) -> Facts<'r> {
 /// Whether `text` ends a sentence.
 pub fn ends_sentence(text: &str) -> bool {
     let t = text.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | ')' | ']' | '*')
+        c.is_whitespace()
+            || matches!(
+                c,
+                '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | ')' | ']' | '*'
+            )
     });
-    t.ends_with(['.', '!', '?', '\u{2026}', '\u{3002}', '\u{0964}', '\u{061F}', '\u{FF01}', '\u{FF1F}'])
+    t.ends_with([
+        '.', '!', '?', '\u{2026}', '\u{3002}', '\u{0964}', '\u{061F}', '\u{FF01}', '\u{FF1F}',
+    ])
 }
 
 /// Removes quoted speech, so that a quoted "we need your help" in a news
@@ -187,7 +193,10 @@ mod tests {
 
     #[test]
     fn quoted_speech_is_removed() {
-        assert_eq!(strip_quotations("he said \"we need you\" today"), "he said   today");
+        assert_eq!(
+            strip_quotations("he said \"we need you\" today"),
+            "he said    today"
+        );
         assert_eq!(strip_quotations("an \"odd one"), "an \"odd one");
     }
 }

@@ -30,7 +30,10 @@ pub fn apply(doc: &mut Doc) {
                     Removed::new(
                         kind,
                         format!("region.{kind}"),
-                        format!("in the {kind} region opened by {rule} at block {i}{}", cue_note(&doc.facts[k])),
+                        format!(
+                            "in the {kind} region opened by {rule} at block {i}{}",
+                            cue_note(&doc.facts[k])
+                        ),
                     )
                 };
                 doc.remove(k, why);
@@ -126,7 +129,8 @@ fn reach_back(doc: &Doc, i: usize, kind: Kind, limit: usize) -> usize {
             break;
         }
         let ask_voice = f.appeal_like() || (f.has(Cue::We) && f.has(Cue::You));
-        if !(ask_voice || (f.is_label() && f.is_short() && k > 0 && doc.facts[k - 1].appeal_like())) {
+        if !(ask_voice || (f.is_label() && f.is_short() && k > 0 && doc.facts[k - 1].appeal_like()))
+        {
             break;
         }
         begin = k;
@@ -138,7 +142,9 @@ fn reach_back(doc: &Doc, i: usize, kind: Kind, limit: usize) -> usize {
 /// the asks just before them.
 fn closers_reach_back(doc: &mut Doc) {
     for i in 0..doc.len() {
-        let Some(hit) = &doc.facts[i].close else { continue };
+        let Some(hit) = &doc.facts[i].close else {
+            continue;
+        };
         if !doc.removed(i) {
             continue;
         }
@@ -149,7 +155,10 @@ fn closers_reach_back(doc: &mut Doc) {
             let why = Removed::new(
                 kind,
                 "appeal.before-closer",
-                format!("ask before the closer {rule} at block {i}{}", cue_note(&doc.facts[k])),
+                format!(
+                    "ask before the closer {rule} at block {i}{}",
+                    cue_note(&doc.facts[k])
+                ),
             );
             doc.remove(k, why);
         }
@@ -158,5 +167,9 @@ fn closers_reach_back(doc: &mut Doc) {
 
 fn cue_note(f: &Facts) -> String {
     let s = f.cue_summary();
-    if s.is_empty() { String::new() } else { format!("; cues {s}") }
+    if s.is_empty() {
+        String::new()
+    } else {
+        format!("; cues {s}")
+    }
 }

@@ -39,14 +39,20 @@ fn bare_headlines(doc: &mut Doc) {
             continue;
         }
         if let Some(shape) = headline_shape(&doc.blocks[i].text) {
-            doc.remove(i, Removed::new(Kind::Related, "related.bare-headline", shape));
+            doc.remove(
+                i,
+                Removed::new(Kind::Related, "related.bare-headline", shape),
+            );
         }
     }
 }
 
 fn headline_shape(text: &str) -> Option<String> {
     let t = text.trim();
-    if t.starts_with('#') || t.split_whitespace().any(|w| w.starts_with('#') && w.len() > 2) {
+    if t.starts_with('#')
+        || t.split_whitespace()
+            .any(|w| w.starts_with('#') && w.len() > 2)
+    {
         return Some("hashtag".into());
     }
     if let Some((head, rest)) = t.split_once(": ") {
@@ -67,7 +73,8 @@ fn menu_runs(doc: &mut Doc) {
     let n = doc.len();
     let mut i = 0;
     while i < n {
-        let member = |doc: &Doc, k: usize| doc.removed(k) || (doubtful(doc, k) && doc.facts[k].is_short());
+        let member =
+            |doc: &Doc, k: usize| doc.removed(k) || (doubtful(doc, k) && doc.facts[k].is_short());
         if !member(doc, i) {
             i += 1;
             continue;
@@ -82,7 +89,11 @@ fn menu_runs(doc: &mut Doc) {
             for k in i..j {
                 doc.remove(
                     k,
-                    Removed::new(Kind::Navigation, "context.menu-run", format!("one of {labels} labels in a row")),
+                    Removed::new(
+                        Kind::Navigation,
+                        "context.menu-run",
+                        format!("one of {labels} labels in a row"),
+                    ),
                 );
             }
         }
@@ -104,11 +115,17 @@ fn between_removed(doc: &mut Doc) {
             j += 1;
         }
         if i > 0 && j < n && doc.removed(i - 1) && doc.removed(j) {
-            let kind = doc.decided[i - 1].as_ref().map_or(Kind::Navigation, |r| r.kind);
+            let kind = doc.decided[i - 1]
+                .as_ref()
+                .map_or(Kind::Navigation, |r| r.kind);
             for k in i..j {
                 doc.remove(
                     k,
-                    Removed::new(kind, "context.between-removed", format!("label between removed blocks {} and {j}", i - 1)),
+                    Removed::new(
+                        kind,
+                        "context.between-removed",
+                        format!("label between removed blocks {} and {j}", i - 1),
+                    ),
                 );
             }
         }
@@ -140,7 +157,14 @@ fn tail(doc: &mut Doc) {
             if doc.removed(k) || doc.protected[k] {
                 continue;
             }
-            doc.remove(k, Removed::new(Kind::Navigation, "context.tail", "after the body, among removed blocks"));
+            doc.remove(
+                k,
+                Removed::new(
+                    Kind::Navigation,
+                    "context.tail",
+                    "after the body, among removed blocks",
+                ),
+            );
         }
         return;
     }
@@ -152,7 +176,14 @@ fn tail(doc: &mut Doc) {
         && doc.facts[k].words >= 4
         && doc.facts[k].is_label()
     {
-        doc.remove(k, Removed::new(Kind::Related, "related.trailing-headline", "headline with no body after it"));
+        doc.remove(
+            k,
+            Removed::new(
+                Kind::Related,
+                "related.trailing-headline",
+                "headline with no body after it",
+            ),
+        );
     }
 }
 

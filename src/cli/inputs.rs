@@ -18,7 +18,9 @@ pub struct Job {
 
 impl Job {
     pub fn display(&self) -> String {
-        self.path.as_ref().map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
+        self.path
+            .as_ref()
+            .map_or_else(|| "<stdin>".to_string(), |p| p.display().to_string())
     }
 }
 
@@ -33,7 +35,8 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Job>> {
             });
             continue;
         }
-        let meta = std::fs::metadata(input).with_context(|| format!("{}: cannot read", input.display()))?;
+        let meta = std::fs::metadata(input)
+            .with_context(|| format!("{}: cannot read", input.display()))?;
         if meta.is_dir() {
             let mut found = Vec::new();
             walk(input, &mut found)?;
@@ -46,7 +49,10 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Job>> {
                 });
             }
         } else {
-            let name = input.file_stem().map(PathBuf::from).unwrap_or_else(|| PathBuf::from("output"));
+            let name = input
+                .file_stem()
+                .map(PathBuf::from)
+                .unwrap_or_else(|| PathBuf::from("output"));
             jobs.push(Job {
                 path: Some(input.clone()),
                 relative: name,
@@ -60,7 +66,8 @@ pub fn expand(inputs: &[PathBuf]) -> Result<Vec<Job>> {
 fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).with_context(|| format!("{}: cannot list folder", d.display()))?;
+        let entries = std::fs::read_dir(&d)
+            .with_context(|| format!("{}: cannot list folder", d.display()))?;
         for e in entries {
             let e = e.with_context(|| format!("{}: cannot list folder", d.display()))?;
             let ft = e.file_type()?;
@@ -68,7 +75,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
             if ft.is_dir() {
                 stack.push(p);
             } else if ft.is_file()
-                && p.extension().and_then(|x| x.to_str()).is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
+                && p.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| EXTENSIONS.contains(&x.to_ascii_lowercase().as_str()))
             {
                 out.push(p);
             }

@@ -5,9 +5,25 @@ use crate::block::{Block, Markup};
 use scraper::{ElementRef, Html, Node};
 
 const BLOCK_TAGS: &[&str] = &[
-    "p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "tr", "figcaption", "dt", "dd",
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "pre",
+    "tr",
+    "figcaption",
+    "dt",
+    "dd",
 ];
-const SKIP_TAGS: &[&str] = &["script", "style", "noscript", "template", "svg", "head", "iframe", "select", "textarea", "button"];
+const SKIP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "iframe", "select", "textarea",
+    "button",
+];
 
 /// The page's blocks and title.
 pub fn blocks(html: &str) -> (Vec<Block>, Option<String>) {
@@ -15,7 +31,13 @@ pub fn blocks(html: &str) -> (Vec<Block>, Option<String>) {
     let title = doc
         .select(&scraper::Selector::parse("title").expect("valid selector"))
         .next()
-        .map(|t| t.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(|t| {
+            t.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
         .filter(|t| !t.is_empty());
     let mut out = Vec::new();
     let mut stack = vec![doc.root_element()];

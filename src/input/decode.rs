@@ -43,7 +43,10 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
     if enc == UTF_8 {
         warnings.push("input is not valid UTF-8; malformed bytes were replaced".to_string());
     } else {
-        warnings.push(format!("no reliable charset declared; decoded as {} (guessed)", enc.name()));
+        warnings.push(format!(
+            "no reliable charset declared; decoded as {} (guessed)",
+            enc.name()
+        ));
     }
     finish(enc, bytes, warnings)
 }
@@ -52,7 +55,10 @@ fn finish(enc: &'static Encoding, bytes: &[u8], mut warnings: Vec<String>) -> De
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if had_errors {
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
-        warnings.push(format!("{bad} malformed byte sequence(s) for {} were replaced", enc.name()));
+        warnings.push(format!(
+            "{bad} malformed byte sequence(s) for {} were replaced",
+            enc.name()
+        ));
     }
     Decoded {
         text: text.into_owned(),
@@ -77,7 +83,13 @@ fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
                 let rest = skip(rest, |b| b == b' ' || b == b'"' || b == b'\'');
                 let len = rest
                     .iter()
-                    .position(|&b| !(b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b':' || b == b'.'))
+                    .position(|&b| {
+                        !(b.is_ascii_alphanumeric()
+                            || b == b'-'
+                            || b == b'_'
+                            || b == b':'
+                            || b == b'.')
+                    })
                     .unwrap_or(rest.len());
                 if let Some(enc) = Encoding::for_label(&rest[..len]) {
                     // A page cannot really be UTF-16 if its meta is readable
@@ -123,7 +135,9 @@ mod tests {
 
     #[test]
     fn meta_charset_decodes_legacy_bytes() {
-        let mut page = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>".to_vec();
+        let mut page =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>"
+                .to_vec();
         page.extend_from_slice(&[0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет"
         let d = decode(&page, true);
         assert!(d.text.contains("Привет"), "{}", d.text);

@@ -22,7 +22,10 @@ pub fn looks_like_html(bytes: &[u8]) -> bool {
 /// or `/` and a letter.
 fn count_tags(s: &[u8]) -> usize {
     s.windows(3)
-        .filter(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || (w[1] == b'/' && w[2].is_ascii_alphabetic())))
+        .filter(|w| {
+            w[0] == b'<'
+                && (w[1].is_ascii_alphabetic() || (w[1] == b'/' && w[2].is_ascii_alphabetic()))
+        })
         .count()
 }
 
@@ -35,7 +38,9 @@ mod tests {
         assert!(looks_like_html(b"<!DOCTYPE html><p>x"));
         assert!(looks_like_html(b"\n\n<HTML><body>x</body></HTML>"));
         assert!(looks_like_html(b"<div><p>a</p><p>b</p><p>c</p></div>"));
-        assert!(!looks_like_html(b"A story about the <b> tag.\nAnd more text.\n"));
+        assert!(!looks_like_html(
+            b"A story about the <b> tag.\nAnd more text.\n"
+        ));
         assert!(!looks_like_html("Dear readers,\nWe need you.".as_bytes()));
     }
 }

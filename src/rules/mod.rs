@@ -66,7 +66,14 @@ pub enum Cue {
 }
 
 impl Cue {
-    pub const ALL: [Cue; 6] = [Cue::We, Cue::You, Cue::Ask, Cue::Money, Cue::Period, Cue::Thanks];
+    pub const ALL: [Cue; 6] = [
+        Cue::We,
+        Cue::You,
+        Cue::Ask,
+        Cue::Money,
+        Cue::Period,
+        Cue::Thanks,
+    ];
 
     fn from_name(name: &str) -> Option<Cue> {
         Some(match name {
@@ -238,11 +245,14 @@ pub fn parse_file(name: &str, contents: &str, out: &mut Vec<Rule>) -> Result<(),
         if id.is_empty() || pattern.is_empty() {
             return Err(rule_error(name, n + 1, "expected `ROLE ID PATTERN`"));
         }
-        let role = parse_role(role_s).ok_or_else(|| {
-            rule_error(name, n + 1, format!("unknown role {role_s:?}"))
-        })?;
+        let role = parse_role(role_s)
+            .ok_or_else(|| rule_error(name, n + 1, format!("unknown role {role_s:?}")))?;
         if !matches!(role, Role::Cue(_)) && kind.is_none() {
-            return Err(rule_error(name, n + 1, "no kind: name the file after a kind or add `@kind KIND`"));
+            return Err(rule_error(
+                name,
+                n + 1,
+                "no kind: name the file after a kind or add `@kind KIND`",
+            ));
         }
         Regex::new(&pattern).map_err(|e| rule_error(name, n + 1, e))?;
         out.push(Rule {
