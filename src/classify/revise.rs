@@ -12,13 +12,23 @@ const MENU_RUN: usize = 6;
 /// ... and this many without one.
 const MENU_RUN_ALONE: usize = 12;
 
+/// Each step can expose new context for the others, so they run until
+/// nothing changes (a second pass over the output must find nothing more).
+const MAX_ROUNDS: usize = 8;
+
 pub fn apply(doc: &mut Doc) {
-    page_title(doc);
-    captions(doc);
-    bare_headlines(doc);
-    menu_runs(doc);
-    between_removed(doc);
-    tail(doc);
+    for _ in 0..MAX_ROUNDS {
+        let before = doc.decided.iter().filter(|d| d.is_some()).count();
+        page_title(doc);
+        captions(doc);
+        menu_runs(doc);
+        between_removed(doc);
+        bare_headlines(doc);
+        tail(doc);
+        if doc.decided.iter().filter(|d| d.is_some()).count() == before {
+            break;
+        }
+    }
 }
 
 fn doubtful(doc: &Doc, i: usize) -> bool {
@@ -29,15 +39,29 @@ fn prose(doc: &Doc, i: usize) -> bool {
     !doc.removed(i) && doc.facts[i].terminal && !doc.facts[i].is_short()
 }
 
+/// The nearest kept block before `i`. Context rules look past removed
+/// blocks, as a second pass over the output would: that keeps cleaning
+/// idempotent.
+fn kept_before(doc: &Doc, i: usize) -> Option<usize> {
+    (0..i).rev().find(|&k| !doc.removed(k))
+}
+
+/// The nearest kept block after `i`.
+fn kept_after(doc: &Doc, i: usize) -> Option<usize> {
+    (i + 1..doc.len()).find(|&k| !doc.removed(k))
+}
+
 /// A related headline dropped into the body without a "Read more" prefix.
 /// Subheads introduce what follows; inserted headlines have the shapes of
 /// a headline elsewhere: "Title: Subtitle", a leading number, a hashtag.
 fn bare_headlines(doc: &mut Doc) {
-    for i in 1..doc.len().saturating_sub(1) {
+    for i in 0..doc.len() {
         if !doubtful(doc, i) || doc.facts[i].words < 3 {
             continue;
         }
-        if !(prose(doc, i - 1) || prose(doc, i + 1)) {
+        let before = kept_before(doc, i).is_some_and(|k| prose(doc, k));
+        let after = kept_after(doc, i).is_some_and(|k| prose(doc, k));
+        if !(before || after) {
             continue;
         }
         if let Some(shape) = headline_shape(&doc.blocks[i].text) {
@@ -178,8 +202,7 @@ fn tail(doc: &mut Doc) {
     // No boilerplate in the tail: only a single trailing headline goes.
     let labels: Vec<usize> = (start..n).filter(|&k| !doc.protected[k]).collect();
     if let [k] = labels[..]
-        && k > 0
-        && prose(doc, k - 1)
+        && kept_before(doc, k).is_some_and(|p| prose(doc, p))
         && doc.facts[k].words >= 4
         && doc.facts[k].is_label()
     {
