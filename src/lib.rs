@@ -35,6 +35,7 @@
 mod block;
 mod classify;
 mod error;
+pub mod eval;
 mod explain;
 mod html;
 mod input;
