@@ -84,7 +84,7 @@ fn summarizes_both_layouts_and_skips_broken_cases() {
         "{err}"
     );
     assert!(err.contains("one/orphan: no truth file, skipped"), "{err}");
-    assert!(out.contains("on 1 threads"), "{out}");
+    assert!(out.contains("threads: 1"), "{out}");
     let pooled = out.lines().find(|l| l.starts_with("wceb-pooled")).unwrap();
     assert!(pooled.split_whitespace().nth(1) == Some("2"), "{pooled}");
 }

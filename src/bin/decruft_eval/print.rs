@@ -43,7 +43,7 @@ pub fn text(report: &Report, gate: &Gate, per_case: bool) {
         report.total.wall_mb_per_sec,
     ) {
         println!(
-            "wall time: {w:.2} s, {d:.1} docs/s, {m:.2} MB/s on {} threads",
+            "wall time: {w:.2} s, {d:.1} docs/s, {m:.2} MB/s, threads: {}",
             report.threads
         );
     }
