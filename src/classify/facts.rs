@@ -65,11 +65,16 @@ impl Facts<'_> {
     }
 
     /// An appeal on its own, without an opener: an ask together with money
-    /// and a period, or an ask from "we" to "you".
+    /// and a period, or an ask from "we" to "you". Money and a period make
+    /// a pledge only when the publisher or the reader is in the block, or
+    /// the block is a short button ("Give $5 monthly"): a news sentence
+    /// reporting that "a monthly gift of $10 feeds a family" is not one.
     pub fn strong_appeal(&self) -> bool {
         self.chars <= STRONG_MAX_CHARS
             && self.has(Cue::Ask)
-            && ((self.has(Cue::Money) && self.has(Cue::Period))
+            && ((self.has(Cue::Money)
+                && self.has(Cue::Period)
+                && (self.voiced() || self.is_short()))
                 || (self.has(Cue::We) && self.has(Cue::You)))
     }
 

@@ -75,7 +75,9 @@ fn fits(kind: Kind, f: &Facts, removed: bool, explicit: bool) -> bool {
             f.voiced() || f.has(Cue::Ask) || f.has(Cue::Money) || f.has(Cue::Thanks) || f.is_label()
         }
         Kind::Appeal => f.appeal_like() || (f.is_label() && f.is_short()),
-        Kind::Related => f.is_label(),
+        // A related box or a share bar is a run of labels: a short sentence
+        // after it is body.
+        Kind::Related | Kind::Share => f.is_label(),
         _ => f.is_label() || f.is_short(),
     }
 }

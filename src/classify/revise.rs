@@ -144,7 +144,10 @@ fn headline_shape(text: &str) -> Option<Shape> {
     }
     if let Some((head, rest)) = t.split_once(": ") {
         let next = rest.chars().next()?;
-        if !head.is_empty() && (next.is_uppercase() || next.is_ascii_digit()) {
+        // "Spendenkonto: Sparkasse, IBAN DE12 3456 ..." or "Tel.: 0301 ..."
+        // is a data line of the story (account, phone), not a headline.
+        let digits = rest.chars().filter(char::is_ascii_digit).count();
+        if !head.is_empty() && digits < 8 && (next.is_uppercase() || next.is_ascii_digit()) {
             return Some(Shape::TitleSubtitle);
         }
     }
