@@ -35,7 +35,7 @@ mod builtin;
 use crate::Kind;
 use crate::error::Error;
 use crate::normalize::normalize;
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 /// What a rule does (see the module documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,7 +123,17 @@ impl Matcher {
     fn new(all: &[Rule], pick: impl Fn(&Rule) -> bool) -> Result<Matcher, Error> {
         let rules: Vec<usize> = (0..all.len()).filter(|&i| pick(&all[i])).collect();
         let patterns: Vec<&str> = rules.iter().map(|&i| all[i].pattern.as_str()).collect();
-        let set = RegexSet::new(&patterns).map_err(|e| rule_error("(compiled set)", 0, e))?;
+        // Unicode word boundaries keep a set off the fast DFA engines on
+        // non-ASCII text. The set runs without them, as a prefilter that
+        // matches a superset; each candidate is then confirmed exactly.
+        let loose: Vec<String> = patterns
+            .iter()
+            .map(|p| without_word_boundaries(p))
+            .collect();
+        let set = RegexSetBuilder::new(&loose)
+            .dfa_size_limit(PREFILTER_DFA_BYTES)
+            .build()
+            .map_err(|e| rule_error("(compiled set)", 0, e))?;
         let each = patterns
             .iter()
             .map(|p| Regex::new(p).map_err(|e| rule_error("(compiled)", 0, e)))
@@ -149,6 +159,31 @@ impl Matcher {
             })
             .collect()
     }
+}
+
+/// Cache for the prefilter sets' lazy DFA: hundreds of patterns in one set.
+const PREFILTER_DFA_BYTES: usize = 64 << 20;
+
+/// `pattern` with `\b` and `\B` removed: a looser pattern that matches
+/// wherever the original does.
+fn without_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') | Some('B') => {}
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// All rules, compiled per role.
@@ -323,6 +358,11 @@ mod tests {
     fn builtin_rules_load() {
         let set = RuleSet::load(&[]).expect("built-in rules compile");
         assert!(set.rules.len() > 50);
+    }
+
+    #[test]
+    fn prefilter_patterns_drop_only_word_boundaries() {
+        assert_eq!(without_word_boundaries(r"\bread\b\\b\s"), r"read\\b\s");
     }
 
     #[test]
