@@ -67,6 +67,11 @@ pub struct Args {
     #[arg(long)]
     pub stats: bool,
 
+    /// Flush each output to the disk before renaming it into place (slower;
+    /// survives a power loss, not just a killed or failed run).
+    #[arg(long, requires = "output_dir")]
+    pub fsync: bool,
+
     /// Follow symbolic links while walking folders (they are skipped by
     /// default; links named on the command line are always followed).
     #[arg(short = 'L', long)]

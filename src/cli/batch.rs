@@ -79,7 +79,7 @@ pub fn to_folder(
         .with_context(|| format!("{}: cannot create output folder", dir.display()))?;
     jobs.par_iter().zip(outs).for_each(|(job, out)| {
         let result = process(setup, job).and_then(|r| {
-            atomic_write(out, r.text.as_bytes())?;
+            atomic_write(out, r.text.as_bytes(), setup.args.fsync)?;
             Ok(r)
         });
         match result {
