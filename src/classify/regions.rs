@@ -93,7 +93,9 @@ fn extend(doc: &Doc, start: usize, kind: Kind) -> (usize, bool) {
             break;
         }
         end = j;
-        if !f.is_label() || doc.removed(j) {
+        // In a related-links box the headlines are the content; elsewhere a
+        // trailing label may be the subhead of the body that follows.
+        if !f.is_label() || doc.removed(j) || kind == Kind::Related {
             solid = j;
         }
         j += 1;

@@ -13,6 +13,8 @@ const MENU_RUN: usize = 6;
 const MENU_RUN_ALONE: usize = 12;
 
 pub fn apply(doc: &mut Doc) {
+    page_title(doc);
+    captions(doc);
     bare_headlines(doc);
     menu_runs(doc);
     between_removed(doc);
@@ -35,7 +37,7 @@ fn bare_headlines(doc: &mut Doc) {
         if !doubtful(doc, i) || doc.facts[i].words < 3 {
             continue;
         }
-        if !(prose(doc, i - 1) && prose(doc, i + 1)) {
+        if !(prose(doc, i - 1) || prose(doc, i + 1)) {
             continue;
         }
         if let Some(shape) = headline_shape(&doc.blocks[i].text) {
@@ -49,6 +51,11 @@ fn bare_headlines(doc: &mut Doc) {
 
 fn headline_shape(text: &str) -> Option<String> {
     let t = text.trim();
+    // A headline is one phrase: text with a sentence break inside is speech
+    // or prose that happens to lack a final stop.
+    if t.contains(". ") || t.contains("! ") || t.contains("? ") {
+        return None;
+    }
     if t.starts_with('#')
         || t.split_whitespace()
             .any(|w| w.starts_with('#') && w.len() > 2)
@@ -189,4 +196,56 @@ fn tail(doc: &mut Doc) {
 
 fn short_ask(f: &Facts) -> bool {
     f.is_short() && (f.voiced() || f.has(Cue::Ask) || f.has(Cue::Thanks))
+}
+
+/// A page's `<title>` left at the top of a whole-page text dump: the first
+/// block, a label ending in a site name after a separator ("Headline —
+/// Site"), with page chrome (removed blocks) right after it.
+fn page_title(doc: &mut Doc) {
+    if doc.len() < 2 || !doubtful(doc, 0) || !doc.removed(1) {
+        return;
+    }
+    let text = doc.blocks[0].text.trim();
+    let site = [" | ", " \u{2014} ", " \u{2013} ", " - "]
+        .iter()
+        .filter_map(|sep| text.rsplit_once(sep))
+        .map(|(_, site)| site)
+        .find(|site| (1..=4).contains(&site.split_whitespace().count()));
+    if let Some(site) = site {
+        doc.remove(
+            0,
+            Removed::new(
+                Kind::Heading,
+                "heading.page-title",
+                format!("page title ending in site name {site:?}"),
+            ),
+        );
+    }
+}
+
+/// A photo caption stands right before its credit line: when a standalone
+/// credit ("Credit: Agency", "Photo: ...") is removed, the short block
+/// before it goes too if it opens the document or follows removed text.
+fn captions(doc: &mut Doc) {
+    for i in 1..doc.len() {
+        let is_credit = doc.decided[i]
+            .as_ref()
+            .is_some_and(|r| r.kind == Kind::Credit)
+            && doc.facts[i].chars <= super::facts::SHORT_CHARS * 2;
+        let k = i - 1;
+        if !is_credit || doc.removed(k) || doc.protected[k] || doc.facts[k].chars > 250 {
+            continue;
+        }
+        let opens = k == 0 || doc.removed(k - 1);
+        if opens {
+            doc.remove(
+                k,
+                Removed::new(
+                    Kind::Credit,
+                    "credit.caption",
+                    format!("caption before the credit at block {i}"),
+                ),
+            );
+        }
+    }
 }
