@@ -109,6 +109,12 @@ fn run_documents(setup: &Setup, inputs: &[PathBuf]) -> Result<bool> {
     for f in &exp.failures {
         reporter.failed(f);
     }
+    for folder in &exp.empty_folders {
+        reporter.say(&format!(
+            "{}: warning: no .html, .htm or .txt file in this folder",
+            folder.display()
+        ));
+    }
     let result = match &args.output_dir {
         Some(dir) => cli::inputs::output_paths(&exp, dir, output_extension(args))
             .and_then(|outs| cli::batch::to_folder(setup, &exp.jobs, &outs, dir, &reporter)),

@@ -458,7 +458,7 @@ fn invalid_utf8_is_cleaned_with_a_warning_naming_it() {
 fn arbitrary_bytes_never_panic() {
     let sb = Sandbox::new();
     let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
-    let bytes: Vec<u8> = (0..300_000)
+    let bytes: Vec<u8> = (0..100_000)
         .map(|_| {
             x ^= x << 13;
             x ^= x >> 7;
@@ -715,4 +715,26 @@ fn file_given_with_dotdot_maps_to_its_bare_name_inside_output() {
         .unwrap();
     r.code(0);
     assert_eq!(sb.read("out/a.txt"), BODY);
+}
+
+#[test]
+fn output_through_a_link_out_of_the_output_folder_is_refused() {
+    let sb = Sandbox::new();
+    sb.write("site/a/x.txt", ARTICLE);
+    std::fs::create_dir_all(sb.path("elsewhere")).unwrap();
+    std::fs::create_dir_all(sb.path("out")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere", sb.path("out/a")).unwrap();
+    let r = sb.run(&["site", "-o", "out"]);
+    r.code(2).stderr_has("would leave the output folder");
+    assert!(!sb.path("elsewhere/x.txt").exists());
+}
+
+#[test]
+fn folder_without_documents_warns_and_exits_0() {
+    let sb = Sandbox::new();
+    sb.write("d/style.css", "p{}");
+    let r = sb.run(&["d"]);
+    r.code(0)
+        .stderr_has("d: warning: no .html, .htm or .txt file");
+    assert_eq!(r.stdout, "");
 }

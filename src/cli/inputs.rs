@@ -41,6 +41,8 @@ pub struct Expanded {
     pub failures: Vec<Error>,
     /// The folders that were walked.
     pub folders: Vec<PathBuf>,
+    /// The walked folders that held no document.
+    pub empty_folders: Vec<PathBuf>,
 }
 
 /// Expands the command line's inputs into jobs, in a stable order: files as
@@ -65,6 +67,9 @@ pub fn expand(inputs: &[PathBuf], follow: bool) -> Expanded {
                 let mut found = Vec::new();
                 walk(input, follow, &mut found, &mut out.failures);
                 found.sort();
+                if found.is_empty() {
+                    out.empty_folders.push(input.clone());
+                }
                 for f in found {
                     let rel = f.strip_prefix(input).unwrap_or(&f).with_extension("");
                     out.jobs.push(Job {

@@ -136,7 +136,7 @@ impl Stream<'_> {
         };
         let fields = match serde_json::from_slice::<Fields>(line) {
             Ok(f) => f.0,
-            Err(e) => return Err(fail(None, format!("not a JSON object: {e}"))),
+            Err(e) => return Err(fail(None, json_error(&e))),
         };
         let id = fields.iter().find(|(k, _)| k == "id").map(|(_, v)| v.get());
         clean_record(setup, &fields).map_err(|e| fail(id, e))
@@ -165,6 +165,14 @@ struct Failed {
     record: String,
     line: usize,
     message: String,
+}
+
+/// serde_json's message without its "at line 1 column N" (the record is
+/// one line; the line number is the record's own).
+fn json_error(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or_default();
+    format!("not a JSON object: {msg} (column {})", e.column())
 }
 
 fn json_string(s: &str) -> String {
