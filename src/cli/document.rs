@@ -58,13 +58,15 @@ pub struct Rendered {
 
 /// Reads, cleans and renders one document; the error names its path.
 pub fn process(setup: &Setup, job: &Job) -> Result<Rendered> {
-    let bytes = read(job, setup.limit)?;
-    let mut cleaned = clean_guarded(setup.cleaner, &bytes).with_context(|| job.display())?;
+    let input = read(job, setup.limit)?;
+    let mut cleaned = clean_guarded(setup.cleaner, &input).with_context(|| job.display())?;
+    let bytes = input.len();
+    drop(input); // before rendering makes another copy of the body
     let text = render(setup.args, job, &mut cleaned)?;
     Ok(Rendered {
         text,
         warnings: cleaned.warnings,
-        bytes: bytes.len(),
+        bytes,
     })
 }
 

@@ -27,7 +27,7 @@ impl Reporter {
             Some(n) if n > 1 && std::io::stderr().is_terminal() => {
                 let bar = ProgressBar::new(n as u64);
                 if let Ok(style) = ProgressStyle::with_template(
-                    "{elapsed_precise} {wide_bar} {pos}/{len} docs, {per_sec}, eta {eta}",
+                    "{elapsed_precise} {wide_bar} {pos}/{len} docs, eta {eta}",
                 ) {
                     bar.set_style(style);
                 }
@@ -88,11 +88,12 @@ impl Reporter {
         let failed = self.failed.load(Ordering::Relaxed);
         let mb = self.bytes.load(Ordering::Relaxed) as f64 / 1e6;
         let secs = self.start.elapsed().as_secs_f64().max(1e-9);
+        let docs_per_sec = (cleaned + failed) as f64 / secs;
+        let precision = if docs_per_sec < 10.0 { 2 } else { 0 };
         format!(
             "{cleaned} cleaned, {failed} failed, {mb:.1} MB in {secs:.2} s \
-             ({:.1} MB/s, {:.0} docs/s)",
+             ({:.1} MB/s, {docs_per_sec:.precision$} docs/s)",
             mb / secs,
-            (cleaned + failed) as f64 / secs
         )
     }
 }
