@@ -111,10 +111,10 @@ impl Cleaner {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let blocks = text::segment(text);
         let decided = classify::classify(&blocks, &self.rules);
-        assemble(&blocks, decided, None, |body, b| {
-            body.push_str(&b.text);
-            body.push_str(&b.trailing);
-        })
+        let body = text_body(&blocks, &decided);
+        let mut cleaned = assemble(&blocks, decided, None, |_, _| {});
+        cleaned.body = body;
+        cleaned
     }
 
     /// Cleans a saved page given as text. The body has one block per line.
@@ -132,6 +132,34 @@ impl Cleaner {
 /// a [`Cleaner`] once instead.
 pub fn clean(bytes: &[u8], options: &Options) -> Result<Cleaned, Error> {
     Cleaner::new(options.clone())?.clean(bytes)
+}
+
+/// The kept blocks of a text with their original separators. Where removed
+/// blocks follow a kept one, the widest separator of the run stands after
+/// it, so a paragraph break that closed the removed run is not lost: the
+/// output then splits into blocks the same way again (idempotence).
+fn text_body(blocks: &[block::Block], decided: &[Option<classify::Removed>]) -> String {
+    let newlines = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
+    let mut body = String::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        if decided[i].is_some() {
+            i += 1;
+            continue;
+        }
+        body.push_str(&blocks[i].text);
+        let mut sep = blocks[i].trailing.as_str();
+        let mut j = i + 1;
+        while j < blocks.len() && decided[j].is_some() {
+            if newlines(&blocks[j].trailing) > newlines(sep) {
+                sep = &blocks[j].trailing;
+            }
+            j += 1;
+        }
+        body.push_str(sep);
+        i = j;
+    }
+    body
 }
 
 fn assemble(
