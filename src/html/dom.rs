@@ -70,7 +70,7 @@ pub struct Dom {
 impl Dom {
     /// Parses `html` and builds the arena.
     pub fn parse(html: &str) -> Dom {
-        let doc = Html::parse_document(html);
+        let doc = Html::parse_document(&close_title(html));
         let mut dom = Dom {
             nodes: Vec::with_capacity(1024),
             meta: Meta::default(),
@@ -230,6 +230,35 @@ impl Dom {
     pub fn contains(&self, a: u32, d: u32) -> bool {
         a <= d && d < self.nodes[a as usize].end
     }
+}
+
+/// A `<title>` that is never closed swallows the whole page as its text
+/// (it is RCDATA): close it before the next tag.
+fn close_title(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let find = |needle: &[u8], from: usize| {
+        bytes[from.min(bytes.len())..]
+            .windows(needle.len())
+            .position(|w| w.eq_ignore_ascii_case(needle))
+            .map(|p| p + from)
+    };
+    let Some(open) = find(b"<title", 0) else {
+        return html.into();
+    };
+    if find(b"</title", open).is_some() {
+        return html.into();
+    }
+    let Some(gt) = find(b">", open) else {
+        return html.into();
+    };
+    let Some(next) = find(b"<", gt) else {
+        return html.into();
+    };
+    let mut s = String::with_capacity(html.len() + 8);
+    s.push_str(&html[..next]);
+    s.push_str("</title>");
+    s.push_str(&html[next..]);
+    s.into()
 }
 
 /// Iterator over a node's children.

@@ -25,6 +25,9 @@ const ANCESTOR_LEVELS: usize = 5;
 const VOUCHED: f32 = 3.0;
 /// A run that yields less text than this is retried with fewer filters.
 const ENOUGH_TEXT: u32 = 500;
+/// A retry replaces a short first result only when it finds this many
+/// times more text (plus half of `ENOUGH_TEXT`).
+const RETRY_GAIN: u32 = 2;
 /// Close rivals: score at least this share of the best.
 const RIVAL_SHARE: f32 = 0.75;
 /// How many close rivals sharing an ancestor move the choice up to it.
@@ -57,18 +60,32 @@ pub fn find(dom: &Dom, stats: &Stats, hints: &mut HintCache, ld_body: Option<&st
             weight_classes: false,
         },
     ];
-    let mut best: Option<(u32, Vec<u32>)> = None;
+    let mut first: Option<(u32, Vec<u32>)> = None;
     for flags in runs {
         let roots = search(dom, stats, hints, ld_body, flags);
         let len: u32 = roots.iter().map(|&r| stats.len[r as usize]).sum();
         if len >= ENOUGH_TEXT {
+            if let Some((l, r)) = first.take()
+                && len
+                    < l.saturating_mul(
+                        std::env::var("RG")
+                            .ok()
+                            .and_then(|v| v.parse().ok())
+                            .unwrap_or(RETRY_GAIN),
+                    ) + ENOUGH_TEXT / 2
+            {
+                return r;
+            }
             return roots;
         }
-        if best.as_ref().is_none_or(|(l, _)| len > *l) {
-            best = Some((len, roots));
+        if first.as_ref().is_none_or(|(l, _)| *l == 0) {
+            first = Some((len, roots));
         }
     }
-    best.map(|(_, r)| r).unwrap_or_default()
+    match first {
+        Some((len, r)) if len > 0 => r,
+        _ => body(dom).into_iter().collect(),
+    }
 }
 
 /// One run of the search.
@@ -118,8 +135,21 @@ fn search(
         score[i as usize] = Some(s);
     }
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    if std::env::var_os("DECRUFT_DEBUG").is_some() {
+        for &(i, sc) in cands.iter().take(6) {
+            let n = dom.node(i);
+            eprintln!(
+                "  cand {i} {:?} {:?} {:?} score={sc:.1} len={} ld={:.2}",
+                n.tag,
+                n.class,
+                n.id,
+                stats.len[i as usize],
+                stats.link_density(i)
+            );
+        }
+    }
     let Some(&(top, _)) = cands.first() else {
-        return body(dom).into_iter().collect();
+        return Vec::new();
     };
     let top = move_up(dom, &score, &cands, top);
     siblings(dom, stats, hints, &score, top)
@@ -234,7 +264,7 @@ fn move_up(dom: &Dom, score: &[Option<f32>], cands: &[(u32, f32)], top: u32) -> 
     let top_score = cands[0].1;
     let rivals: Vec<u32> = cands[1..cands.len().min(TOP_N)]
         .iter()
-        .filter(|&&(_, s)| top_score > 0.0 && s / top_score >= RIVAL_SHARE)
+        .filter(|&&(i, s)| top_score > 0.0 && s / top_score >= RIVAL_SHARE && !dom.contains(top, i))
         .map(|&(i, _)| i)
         .collect();
     let mut top = top;

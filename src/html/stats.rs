@@ -20,6 +20,7 @@ pub struct Stats {
     pub direct_commas: Vec<u32>,
     /// `<br><br>` pairs directly inside.
     pub brbr: Vec<u32>,
+    /// Paragraphs: `<p>`, leaf boxes with text, `<br><br>` pairs.
     pub paras: Vec<u32>,
     pub imgs: Vec<u32>,
     pub lis: Vec<u32>,
@@ -90,7 +91,19 @@ impl Stats {
             match node.tag {
                 Tag::Text => (s.len[i], s.commas[i]) = measure(&node.text),
                 Tag::A => s.link[i] = s.len[i],
-                Tag::P => s.paras[i] += 1,
+                Tag::P => s.paras[i] += 1 + s.brbr[i],
+                // Text directly in a leaf box reads as paragraphs too, as
+                // Readability turns such boxes and `<br><br>` runs into `<p>`.
+                Tag::Div
+                | Tag::Section
+                | Tag::OtherBlock
+                | Tag::Article
+                | Tag::Main
+                | Tag::Cell
+                    if !s.has_block[i] && s.len[i] > 0 =>
+                {
+                    s.paras[i] += 1 + s.brbr[i];
+                }
                 Tag::Img => s.imgs[i] += 1,
                 Tag::Li => s.lis[i] += 1,
                 Tag::H1 | Tag::Heading(_) => s.heading_len[i] = s.len[i],
