@@ -26,6 +26,9 @@ const LINK_HEAVY: f32 = 0.2;
 /// ... and a list, or a box with a positive class.
 const LINK_LIST: f32 = 0.5;
 
+/// Cleaning that leaves less than this (and less than half) is undone.
+const MIN_KEPT: u32 = 250;
+
 /// Sums that shrink as inner boxes go.
 #[derive(Debug, Clone, Copy, Default)]
 struct Sums {
@@ -71,6 +74,8 @@ impl Sums {
 }
 
 /// The containers under `roots` whose blocks are out, with the reason.
+/// When they would leave almost nothing of the content, none is out: the
+/// content was chosen for its text, and an empty result is the worst one.
 pub fn conditionally(
     dom: &Dom,
     stats: &Stats,
@@ -78,6 +83,7 @@ pub fn conditionally(
     roots: &[u32],
 ) -> HashMap<u32, Preset> {
     let mut out = HashMap::new();
+    let (mut total, mut removed) = (0u32, 0u32);
     for &root in roots {
         let (start, end) = (root as usize, dom.node(root).end as usize);
         let in_figure = figures(dom, start, end);
@@ -110,6 +116,12 @@ pub fn conditionally(
                 gone[p].add(inner);
             }
         }
+        total += stats.len[start];
+        removed += gone[0].len;
+    }
+    let kept = total.saturating_sub(removed);
+    if kept < MIN_KEPT && kept * 2 < total {
+        out.clear();
     }
     out
 }

@@ -19,6 +19,9 @@
 //! - `unlikely`: the element is skipped when looking for the article,
 //!   unless a `maybe` rule also matches it.
 //! - `maybe`: see `unlikely`.
+//! - `ignore`: a name that says nothing about its element (a taxonomy
+//!   class such as `category-social-media`, a slug made from a heading):
+//!   no other rule reads it.
 
 use super::rule_error;
 use crate::Kind;
@@ -33,6 +36,7 @@ pub enum MarkupRole {
     Negative,
     Unlikely,
     Maybe,
+    Ignore,
 }
 
 /// One markup rule.
@@ -90,11 +94,17 @@ impl MarkupRules {
 
     /// The first `drop` rule matching a name form.
     pub fn drop_hit(&self, form: &str) -> Option<&MarkupRule> {
-        self.set
-            .matches(form)
-            .into_iter()
-            .map(|k| &self.rules[k])
-            .find(|r| r.role == MarkupRole::Drop)
+        let hits = self.set.matches(form);
+        let mut hits = hits.into_iter().map(|k| &self.rules[k]);
+        let mut first = None;
+        for r in hits.by_ref() {
+            match r.role {
+                MarkupRole::Ignore => return None,
+                MarkupRole::Drop if first.is_none() => first = Some(r),
+                _ => {}
+            }
+        }
+        first
     }
 
     /// Class weight and likelihood of an element from its class and id.
@@ -104,13 +114,20 @@ impl MarkupRules {
         for attr in [class, id] {
             let (mut pos, mut neg) = (false, false);
             for name in attr.split_whitespace() {
-                for k in self.set.matches(&name_form(name)).into_iter() {
+                let hits = self.set.matches(&name_form(name));
+                if hits
+                    .iter()
+                    .any(|k| self.rules[k].role == MarkupRole::Ignore)
+                {
+                    continue;
+                }
+                for k in hits.into_iter() {
                     match self.rules[k].role {
                         MarkupRole::Positive => pos = true,
                         MarkupRole::Negative => neg = true,
                         MarkupRole::Unlikely => unlikely = true,
                         MarkupRole::Maybe => maybe = true,
-                        MarkupRole::Drop => {}
+                        MarkupRole::Drop | MarkupRole::Ignore => {}
                     }
                 }
             }
@@ -167,6 +184,7 @@ pub fn parse_file(name: &str, contents: &str, out: &mut Vec<MarkupRule>) -> Resu
             "negative" => MarkupRole::Negative,
             "unlikely" => MarkupRole::Unlikely,
             "maybe" => MarkupRole::Maybe,
+            "ignore" => MarkupRole::Ignore,
             _ => return Err(rule_error(name, n + 1, format!("unknown role {role_s:?}"))),
         };
         if role == MarkupRole::Drop && kind.is_none() {
