@@ -1,18 +1,18 @@
 //! The content as blocks, one per line a reader sees: paragraphs,
 //! subheads, list items, quotes, table rows, captions, and text directly
-//! inside containers. `<br><br>` splits a paragraph; a single `<br>` is a
-//! space; `<pre>` keeps its lines. Each block carries its markup features
+//! inside containers. Every `<br>` starts a new line, as on screen;
+//! `<pre>` keeps its lines. Each block carries its markup features
 //! (see `block::Markup`), and the reason when it is known before
 //! classification: the title, a caption, a box that `clean` ruled out.
 
 use super::clean::Preset;
-use super::dom::{BR_PAIR, Dom, GONE, ROLE_FURNITURE};
+use super::dom::{Dom, GONE, ROLE_FURNITURE};
 use super::meta::squeeze;
 use super::stats::Stats;
 use super::tag::Tag;
 use crate::Kind;
 use crate::block::{Block, Markup};
-use crate::rules::markup::name_form;
+use crate::rules::markup::{MarkupRules, name_form};
 use std::collections::HashMap;
 
 /// An element that holds more than this share of the content's text is a
@@ -79,6 +79,7 @@ impl Line {
 /// Walks the content roots and cuts them into blocks.
 pub struct Flattener<'a> {
     dom: &'a Dom,
+    rules: &'a MarkupRules,
     stats: &'a Stats,
     dropped: &'a HashMap<u32, Preset>,
     title: Option<String>,
@@ -95,12 +96,14 @@ pub struct Flattener<'a> {
 impl<'a> Flattener<'a> {
     pub fn new(
         dom: &'a Dom,
+        rules: &'a MarkupRules,
         stats: &'a Stats,
         dropped: &'a HashMap<u32, Preset>,
         title: Option<&str>,
     ) -> Flattener<'a> {
         Flattener {
             dom,
+            rules,
             stats,
             dropped,
             title: title.map(|t| t.to_lowercase()),
@@ -155,9 +158,9 @@ impl<'a> Flattener<'a> {
                         self.line.push(&node.text, self.links > 0);
                     }
                 }
-                Tag::Br if node.flags & BR_PAIR != 0 || self.pre > 0 => self.flush(),
-                Tag::Br => self.line.space = true,
-                Tag::Hr => self.flush(),
+                // A line break is a new line for the reader: questions
+                // and answers, `<br><br>` paragraphs, verse.
+                Tag::Br | Tag::Hr => self.flush(),
                 _ => self.open(i),
             }
             i += 1;
@@ -204,7 +207,24 @@ impl<'a> Flattener<'a> {
         let node = self.dom.node(i);
         let parent = self.frames.last().expect("the root frame");
         let in_row = parent.in_row;
-        let boundary = node.tag.is_block() && !(node.tag == Tag::Cell && in_row);
+        let small = (self.stats.len[i as usize] as f32) < self.wrapper_len;
+        let forms: Vec<String> = if small {
+            node.class
+                .split_whitespace()
+                .chain(node.id.split_whitespace())
+                .map(name_form)
+                .filter(|f| !f.is_empty())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // A span named like furniture (a caption or credit inside the
+        // first paragraph) is cut out as a line of its own, so that it can
+        // go without the paragraph.
+        let furniture_span =
+            node.tag == Tag::Inline && forms.iter().any(|f| self.rules.drop_hit(f).is_some());
+        let boundary =
+            (node.tag.is_block() && !(node.tag == Tag::Cell && in_row)) || furniture_span;
         if boundary {
             self.flush();
         } else if node.tag == Tag::Cell && !self.line.text.is_empty() {
@@ -216,18 +236,8 @@ impl<'a> Flattener<'a> {
             Tag::Pre => self.pre += 1,
             _ => {}
         }
-        let small = (self.stats.len[i as usize] as f32) < self.wrapper_len;
-        if boundary && small && !(node.class.is_empty() && node.id.is_empty()) {
-            let forms: Vec<String> = node
-                .class
-                .split_whitespace()
-                .chain(node.id.split_whitespace())
-                .map(name_form)
-                .filter(|f| !f.is_empty())
-                .collect();
-            if !forms.is_empty() {
-                self.forms.push((self.frames.len(), forms));
-            }
+        if boundary && !forms.is_empty() {
+            self.forms.push((self.frames.len(), forms));
         }
         let row = node.tag == Tag::Tr
             && self
@@ -242,7 +252,7 @@ impl<'a> Flattener<'a> {
             boundary,
             block_tag: if row {
                 "tr"
-            } else if boundary && !in_row {
+            } else if boundary && !in_row && !furniture_span {
                 node.tag.name()
             } else {
                 parent.block_tag

@@ -68,6 +68,7 @@ pub fn blocks(html: &str, rules: &RuleSet) -> (Vec<Block>, Option<String>) {
         }
     }
     let dropped = clean::conditionally(&dom, &stats, &mut hints, &roots);
-    let blocks = flatten::Flattener::new(&dom, &stats, &dropped, title.as_deref()).run(&roots);
+    let blocks = flatten::Flattener::new(&dom, &rules.markup, &stats, &dropped, title.as_deref())
+        .run(&roots);
     (blocks, title)
 }
