@@ -97,7 +97,9 @@ fn search(
     flags: Flags,
 ) -> Vec<u32> {
     let mut score: Vec<Option<f32>> = vec![None; dom.nodes.len()];
-    for (p, start, vouched) in paragraphs(dom, stats, hints, ld_body, flags) {
+    let paras = paragraphs(dom, stats, hints, ld_body, flags);
+    let vouched: Vec<u32> = paras.iter().filter(|p| p.2).map(|p| p.0).collect();
+    for (p, start, vouched) in paras {
         let (len, commas) = if p == start {
             (
                 stats.direct_len[p as usize],
@@ -152,7 +154,7 @@ fn search(
         return Vec::new();
     };
     let top = move_up(dom, &score, &cands, top);
-    siblings(dom, stats, hints, &score, top)
+    siblings(dom, stats, hints, &score, top, &vouched)
 }
 
 /// The paragraphs that score: `(element, first ancestor to credit,
@@ -322,8 +324,13 @@ fn siblings(
     hints: &mut HintCache,
     score: &[Option<f32>],
     top: u32,
+    vouched: &[u32],
 ) -> Vec<u32> {
     let parent = dom.node(top).parent;
+    // When JSON-LD or `itemprop` vouch for paragraphs in the top candidate,
+    // a sibling joins by score only if it holds vouched paragraphs too.
+    let holds_vouched = |s: u32| vouched.iter().any(|&p| dom.contains(s, p));
+    let strict = holds_vouched(top);
     if parent == 0 || parent == super::dom::NONE {
         return vec![top];
     }
@@ -346,7 +353,7 @@ fn siblings(
             0.0
         };
         let by_score = score[s as usize].is_some_and(|sc| sc + bonus >= threshold);
-        if by_score && hints.get(dom, s).weight >= 0 {
+        if by_score && hints.get(dom, s).weight >= 0 && (!strict || holds_vouched(s)) {
             out.push(s);
             continue;
         }

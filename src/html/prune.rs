@@ -13,7 +13,7 @@ use scraper::node::Element;
 const NEVER_CONTENT: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "object", "embed",
     "canvas", "select", "textarea", "button", "input", "option", "optgroup", "datalist", "audio",
-    "video", "source", "track", "map", "link", "meta", "title", "base", "param", "head",
+    "video", "source", "track", "map", "link", "meta", "title", "base", "param",
 ];
 
 /// Whether `el` and everything inside it are left out.
