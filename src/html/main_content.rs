@@ -66,13 +66,7 @@ pub fn find(dom: &Dom, stats: &Stats, hints: &mut HintCache, ld_body: Option<&st
         let len: u32 = roots.iter().map(|&r| stats.len[r as usize]).sum();
         if len >= ENOUGH_TEXT {
             if let Some((l, r)) = first.take()
-                && len
-                    < l.saturating_mul(
-                        std::env::var("RG")
-                            .ok()
-                            .and_then(|v| v.parse().ok())
-                            .unwrap_or(RETRY_GAIN),
-                    ) + ENOUGH_TEXT / 2
+                && len < l.saturating_mul(RETRY_GAIN) + ENOUGH_TEXT / 2
             {
                 return r;
             }
