@@ -159,7 +159,9 @@ fn judge(dom: &Dom, stats: &Stats, hints: &mut HintCache, b: Box_) -> Option<Pre
         node.tag,
         Tag::Div | Tag::Section | Tag::OtherBlock | Tag::Form | Tag::Aside | Tag::Table
     );
-    if !(is_list || boxy) || (!is_list && !stats.has_block[i as usize]) {
+    // A leaf box is a paragraph, not a container.
+    let container = is_list || (boxy && stats.has_block[i as usize]);
+    if !container {
         return None;
     }
     if node.tag == Tag::Table && b.data_table {

@@ -70,7 +70,8 @@ pub struct Dom {
 impl Dom {
     /// Parses `html` and builds the arena.
     pub fn parse(html: &str) -> Dom {
-        let doc = Html::parse_document(&close_title(html));
+        let html = close_title(html);
+        let doc = Html::parse_document(&super::depth::limit(&html));
         let mut dom = Dom {
             nodes: Vec::with_capacity(1024),
             meta: Meta::default(),
@@ -206,9 +207,9 @@ impl Dom {
     /// whole wrapper, and a reader closes the dialog.
     pub fn settle_hidden(&mut self, raw_len: &[u32]) {
         let total = raw_len.first().copied().unwrap_or(0).max(1);
-        for i in 0..self.nodes.len() {
-            if self.nodes[i].has(HIDDEN) && raw_len[i] * 2 < total {
-                self.nodes[i].flags |= GONE;
+        for (node, &len) in self.nodes.iter_mut().zip(raw_len) {
+            if node.has(HIDDEN) && len * 2 < total {
+                node.flags |= GONE;
             }
         }
     }

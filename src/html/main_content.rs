@@ -131,19 +131,6 @@ fn search(
         score[i as usize] = Some(s);
     }
     cands.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    if std::env::var_os("DECRUFT_DEBUG").is_some() {
-        for &(i, sc) in cands.iter().take(6) {
-            let n = dom.node(i);
-            eprintln!(
-                "  cand {i} {:?} {:?} {:?} score={sc:.1} len={} ld={:.2}",
-                n.tag,
-                n.class,
-                n.id,
-                stats.len[i as usize],
-                stats.link_density(i)
-            );
-        }
-    }
     let Some(&(top, _)) = cands.first() else {
         return Vec::new();
     };

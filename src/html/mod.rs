@@ -2,7 +2,7 @@
 //! find the article container, and cut it into blocks that carry their
 //! markup features. The stages, in the order data flows:
 //!
-//! 1. `dom` (with `prune`): parse with html5ever and copy the visible
+//! 1. `dom` (with `prune`, `depth`): parse with html5ever and copy the visible
 //!    nodes into a pre-order arena; gather `<title>`, `og:title` and
 //!    JSON-LD on the way.
 //! 2. `stats`: subtree sums (text, links, commas, paragraphs).
@@ -13,6 +13,7 @@
 //! 6. `flatten`: blocks with `Markup` features.
 
 mod clean;
+mod depth;
 mod dom;
 mod flatten;
 mod hints;
@@ -37,36 +38,6 @@ pub fn blocks(html: &str, rules: &RuleSet) -> (Vec<Block>, Option<String>) {
     let title = title::title(&dom, ld.headline.as_deref());
     let mut hints = hints::HintCache::new(&rules.markup, &dom);
     let roots = main_content::find(&dom, &stats, &mut hints, ld.body.as_deref());
-    if std::env::var("DECRUFT_DEBUG").is_ok_and(|v| v == "2") {
-        let mut depth = vec![0usize; dom.nodes.len()];
-        for (i, n) in dom.nodes.iter().enumerate() {
-            if n.parent != dom::NONE {
-                depth[i] = depth[n.parent as usize] + 1;
-            }
-            if n.tag != tag::Tag::Text {
-                eprintln!(
-                    "{}{i} {:?} {:?} {:?} f={} len={} direct={} hb={}",
-                    " ".repeat(depth[i].min(60)),
-                    n.tag,
-                    n.class,
-                    n.id,
-                    n.flags,
-                    stats.len[i],
-                    stats.direct_len[i],
-                    stats.has_block[i]
-                );
-            }
-        }
-    }
-    if std::env::var_os("DECRUFT_DEBUG").is_some() {
-        for &r in &roots {
-            let n = dom.node(r);
-            eprintln!(
-                "root {r} {:?} class={:?} id={:?} len={} end={}",
-                n.tag, n.class, n.id, stats.len[r as usize], n.end
-            );
-        }
-    }
     let dropped = clean::conditionally(&dom, &stats, &mut hints, &roots);
     let blocks = flatten::Flattener::new(&dom, &rules.markup, &stats, &dropped, title.as_deref())
         .run(&roots);

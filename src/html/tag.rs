@@ -144,12 +144,4 @@ impl Tag {
     pub fn is_furniture(self) -> bool {
         matches!(self, Tag::Aside | Tag::Footer | Tag::Nav | Tag::Form)
     }
-
-    /// The paragraph-like elements whose text is scored as content.
-    pub fn is_scored(self) -> bool {
-        matches!(
-            self,
-            Tag::P | Tag::Pre | Tag::Cell | Tag::Heading(_) | Tag::Section
-        )
-    }
 }
