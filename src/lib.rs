@@ -119,7 +119,7 @@ impl Cleaner {
 
     /// Cleans a saved page given as text. The body has one block per line.
     pub fn clean_html(&self, html: &str) -> Cleaned {
-        let (blocks, title) = html::blocks(html);
+        let (blocks, title) = html::blocks(html, &self.rules);
         let decided = classify::classify(&blocks, &self.rules);
         assemble(&blocks, decided, title, |body, b| {
             body.push_str(&b.text);

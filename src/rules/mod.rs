@@ -31,6 +31,7 @@
 //!   `cue.thanks`. No cue removes anything alone.
 
 mod builtin;
+pub mod markup;
 
 use crate::Kind;
 use crate::error::Error;
@@ -196,25 +197,35 @@ pub struct RuleSet {
     pub keep: Matcher,
     pub within: Matcher,
     pub cues: Matcher,
+    /// Class and id rules for saved pages (see [`markup`]).
+    pub markup: markup::MarkupRules,
 }
 
 impl RuleSet {
     /// The built-in rules plus `extra` files given as `(name, contents)`.
     pub fn load(extra: &[(String, String)]) -> Result<RuleSet, Error> {
         let mut rules = Vec::new();
-        for (name, contents) in builtin::FILES {
-            parse_file(name, contents, &mut rules)?;
-        }
-        for (name, contents) in extra {
-            parse_file(name, contents, &mut rules)?;
+        let mut markup_rules = Vec::new();
+        let builtin = builtin::FILES.iter().map(|&(n, c)| (n, c));
+        let extra = extra.iter().map(|(n, c)| (n.as_str(), c.as_str()));
+        for (name, contents) in builtin.chain(extra) {
+            if markup::is_markup_file(name, contents) {
+                markup::parse_file(name, contents, &mut markup_rules)?;
+            } else {
+                parse_file(name, contents, &mut rules)?;
+            }
         }
         let mut seen = std::collections::HashSet::new();
-        for r in &rules {
-            if !seen.insert(r.id.as_str()) {
+        let ids = rules
+            .iter()
+            .map(|r| &r.id)
+            .chain(markup_rules.iter().map(|r| &r.id));
+        for id in ids {
+            if !seen.insert(id.as_str()) {
                 return Err(Error::Rule {
-                    source_name: r.id.clone(),
+                    source_name: id.clone(),
                     line: 0,
-                    message: format!("duplicate rule id {}", r.id),
+                    message: format!("duplicate rule id {id}"),
                 });
             }
         }
@@ -225,6 +236,7 @@ impl RuleSet {
             keep: Matcher::new(&rules, |r| r.role == Role::Keep)?,
             within: Matcher::new(&rules, |r| r.role == Role::Within)?,
             cues: Matcher::new(&rules, |r| matches!(r.role, Role::Cue(_)))?,
+            markup: markup::MarkupRules::new(markup_rules)?,
             rules,
         })
     }
