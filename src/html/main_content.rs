@@ -28,6 +28,9 @@ const ENOUGH_TEXT: u32 = 500;
 /// A retry replaces a short first result only when it finds this many
 /// times more text (plus half of `ENOUGH_TEXT`).
 const RETRY_GAIN: u32 = 2;
+/// How much bigger than the top candidate the ancestor gathering all
+/// vouched paragraphs may be.
+const VOUCHED_GROWTH: u32 = 3;
 /// Close rivals: score at least this share of the best.
 const RIVAL_SHARE: f32 = 0.75;
 /// How many close rivals sharing an ancestor move the choice up to it.
@@ -135,6 +138,7 @@ fn search(
         return Vec::new();
     };
     let top = move_up(dom, &score, &cands, top);
+    let top = gather_vouched(dom, stats, top, &vouched);
     siblings(dom, stats, hints, &score, top, &vouched)
 }
 
@@ -294,6 +298,25 @@ fn move_up(dom: &Dom, score: &[Option<f32>], cands: &[(u32, f32)], top: u32) -> 
             break;
         }
         top = p;
+    }
+    top
+}
+
+/// When JSON-LD vouches for paragraphs both inside and outside the top
+/// candidate (an article split over sibling sections), moves up to the
+/// ancestor that holds them all, unless that ancestor is much bigger.
+fn gather_vouched(dom: &Dom, stats: &Stats, top: u32, vouched: &[u32]) -> u32 {
+    let inside = vouched.iter().filter(|&&p| dom.contains(top, p)).count();
+    if inside == 0 || inside == vouched.len() {
+        return top;
+    }
+    let limit = stats.len[top as usize].saturating_mul(VOUCHED_GROWTH);
+    let mut a = dom.node(top).parent;
+    while a != 0 && a != super::dom::NONE && stats.len[a as usize] <= limit {
+        if vouched.iter().all(|&p| dom.contains(a, p)) {
+            return a;
+        }
+        a = dom.node(a).parent;
     }
     top
 }
