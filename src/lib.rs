@@ -42,15 +42,19 @@ pub mod eval;
 mod explain;
 mod html;
 mod input;
+pub mod metadata;
 mod normalize;
 mod options;
 mod report;
 mod rules;
+mod schema;
 mod text;
 
 pub use error::Error;
+pub use metadata::Metadata;
 pub use options::{InputKind, Options};
 pub use report::{BlockReport, Cleaned, Kind, Removal, Verdict};
+pub use schema::{JsonOutput, SCHEMA_VERSION};
 
 use std::sync::{Arc, LazyLock};
 
@@ -119,12 +123,15 @@ impl Cleaner {
 
     /// Cleans a saved page given as text. The body has one block per line.
     pub fn clean_html(&self, html: &str) -> Cleaned {
-        let (blocks, title) = html::blocks(html);
+        let doc = scraper::Html::parse_document(html);
+        let (blocks, title) = html::blocks(&doc);
         let decided = classify::classify(&blocks, &self.rules);
-        assemble(&blocks, decided, title, |body, b| {
+        let mut cleaned = assemble(&blocks, decided, title, |body, b| {
             body.push_str(&b.text);
             body.push('\n');
-        })
+        });
+        cleaned.metadata = metadata::extract(&doc);
+        cleaned
     }
 }
 
@@ -176,5 +183,6 @@ fn assemble(
         removed,
         warnings: Vec::new(),
         blocks: reports,
+        metadata: Metadata::default(),
     }
 }

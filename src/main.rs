@@ -4,6 +4,7 @@
 
 mod cli {
     pub mod args;
+    pub mod color;
     pub mod inputs;
     pub mod write;
 }
@@ -93,24 +94,20 @@ fn clean(cleaner: &Cleaner, job: &Job) -> Result<Cleaned> {
 }
 
 fn render(args: &Args, job: &Job, c: &Cleaned) -> Result<String> {
-    if args.explain {
-        return Ok(c.explain());
-    }
-    Ok(match args.format {
-        Format::Text => c.body.clone(),
-        Format::Json => {
-            let v = serde_json::json!({
-                "source": job.display(),
-                "title": c.title,
-                "body": c.body,
-                "removed": c.removed,
-                "warnings": c.warnings,
-            });
-            let mut s = serde_json::to_string(&v)?;
-            s.push('\n');
-            s
-        }
+    let source = job.display();
+    Ok(match (args.explain, args.format) {
+        (true, Format::Json) => serde_json::to_string(&c.to_explain_json(Some(&source)))? + "\n",
+        (true, Format::Text) if color(args) => c.explain_colored(),
+        (true, Format::Text) => c.explain(),
+        (false, Format::Text) => c.body.clone(),
+        (false, Format::Json) => c.to_json_line(Some(&source)),
     })
+}
+
+/// Colour only on standard output, as `--color` and the terminal say.
+fn color(args: &Args) -> bool {
+    use std::io::IsTerminal;
+    args.output_dir.is_none() && args.color.enabled(std::io::stdout().is_terminal())
 }
 
 fn to_stdout(args: &Args, cleaner: &Cleaner, jobs: &[Job]) -> Result<bool> {
@@ -124,7 +121,7 @@ fn to_stdout(args: &Args, cleaner: &Cleaner, jobs: &[Job]) -> Result<bool> {
                 for w in &c.warnings {
                     eprintln!("decruft: {}: warning: {w}", job.display());
                 }
-                if many && (args.format == Format::Text || args.explain) {
+                if many && args.format == Format::Text {
                     writeln!(out, "==> {} <==", job.display())?;
                 }
                 out.write_all(text.as_bytes())?;
@@ -143,13 +140,11 @@ fn to_stdout(args: &Args, cleaner: &Cleaner, jobs: &[Job]) -> Result<bool> {
 }
 
 fn to_folder(args: &Args, cleaner: &Cleaner, jobs: &[Job], dir: &std::path::Path) -> Result<bool> {
-    let ext = if args.explain {
-        "explain.txt"
-    } else {
-        match args.format {
-            Format::Text => "txt",
-            Format::Json => "json",
-        }
+    let ext = match (args.explain, args.format) {
+        (true, Format::Text) => "explain.txt",
+        (true, Format::Json) => "explain.json",
+        (false, Format::Text) => "txt",
+        (false, Format::Json) => "json",
     };
     let outs = cli::inputs::output_paths(jobs, dir, ext)?;
     let mut ok = true;

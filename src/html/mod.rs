@@ -25,9 +25,9 @@ const SKIP_TAGS: &[&str] = &[
     "button",
 ];
 
-/// The page's blocks and title.
-pub fn blocks(html: &str) -> (Vec<Block>, Option<String>) {
-    let doc = Html::parse_document(html);
+/// The blocks and title of a page parsed once by the caller (who reads
+/// its metadata from the same tree).
+pub fn blocks(doc: &Html) -> (Vec<Block>, Option<String>) {
     let title = doc
         .select(&scraper::Selector::parse("title").expect("valid selector"))
         .next()
