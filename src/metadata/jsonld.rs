@@ -53,9 +53,9 @@ pub struct LdFacts {
 pub fn read(scripts: &[String]) -> LdFacts {
     let values: Vec<Value> = scripts.iter().filter_map(|s| parse(s)).collect();
     let graph = Graph::build(&values);
-    let article = graph.first(|t| ARTICLE_TYPES.contains(&t));
-    let page = graph.first(|t| t.ends_with("Page"));
-    let site = graph.first(|t| t == "WebSite");
+    let article = graph.article();
+    let page = graph.top(|t| t.ends_with("Page"));
+    let site = graph.top(|t| t == "WebSite");
     let nodes: Vec<&Map<String, Value>> = article.into_iter().chain(page).collect();
     let field = |keys: &[&str]| {
         nodes.iter().find_map(|n| {
@@ -146,38 +146,57 @@ fn parse(script: &str) -> Option<Value> {
     })
 }
 
+/// Where a node stands.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    /// At the top of a script, in a top-level array, or in `@graph`.
+    top: bool,
+    /// Under an `itemListElement` (a list of other stories).
+    in_list: bool,
+}
+
 /// Every object of every script, shallowest first, and the ones that
 /// define an `@id`.
 struct Graph<'a> {
-    nodes: Vec<&'a Map<String, Value>>,
+    nodes: Vec<(&'a Map<String, Value>, Place)>,
     ids: HashMap<&'a str, &'a Map<String, Value>>,
 }
 
 impl<'a> Graph<'a> {
-    /// Breadth first, so that a top-level article wins over one nested in
-    /// a list of related stories.
+    /// Breadth first, so that a top-level article wins over one nested
+    /// deeper.
     fn build(values: &'a [Value]) -> Graph<'a> {
         let mut g = Graph {
             nodes: Vec::new(),
             ids: HashMap::new(),
         };
-        let mut queue: VecDeque<&Value> = values.iter().collect();
+        let root = Place {
+            top: true,
+            in_list: false,
+        };
+        let mut queue: VecDeque<(&Value, Place)> = values.iter().map(|v| (v, root)).collect();
         let mut seen = 0;
-        while let Some(v) = queue.pop_front() {
+        while let Some((v, place)) = queue.pop_front() {
             seen += 1;
             if seen > MAX_NODES {
                 break;
             }
             match v {
-                Value::Array(a) => queue.extend(a),
+                Value::Array(a) => queue.extend(a.iter().map(|v| (v, place))),
                 Value::Object(o) => {
                     if let Some(Value::String(id)) = o.get("@id") {
                         if o.len() > 1 {
                             g.ids.entry(id.as_str()).or_insert(o);
                         }
                     }
-                    g.nodes.push(o);
-                    queue.extend(o.values().filter(|v| v.is_object() || v.is_array()));
+                    g.nodes.push((o, place));
+                    for (k, v) in o.iter().filter(|(_, v)| v.is_object() || v.is_array()) {
+                        let child = Place {
+                            top: k == "@graph" && place.top,
+                            in_list: place.in_list || k == "itemListElement",
+                        };
+                        queue.push_back((v, child));
+                    }
                 }
                 _ => {}
             }
@@ -185,9 +204,24 @@ impl<'a> Graph<'a> {
         g
     }
 
-    /// The first node with a type that `wanted` accepts.
-    fn first(&self, wanted: impl Fn(&str) -> bool) -> Option<&'a Map<String, Value>> {
-        self.nodes.iter().copied().find(|n| types(n).any(&wanted))
+    /// The first top-level node with a type that `wanted` accepts.
+    fn top(&self, wanted: impl Fn(&str) -> bool) -> Option<&'a Map<String, Value>> {
+        self.nodes
+            .iter()
+            .find(|(n, p)| p.top && types(n).any(&wanted))
+            .map(|(n, _)| *n)
+    }
+
+    /// The article: a top-level one, else one nested (as a `mainEntity`)
+    /// but not in a list of other stories.
+    fn article(&self) -> Option<&'a Map<String, Value>> {
+        let is_article = |t: &str| ARTICLE_TYPES.contains(&t);
+        self.top(is_article).or_else(|| {
+            self.nodes
+                .iter()
+                .find(|(n, p)| !p.in_list && types(n).any(is_article))
+                .map(|(n, _)| *n)
+        })
     }
 
     /// A node that is only a reference, replaced by its definition.

@@ -85,6 +85,15 @@ const URL: &[&str] = &[
     "dc.identifier",
     "dcterms.identifier",
 ];
+/// Keys naming the publisher: an author equal to one of them is passed
+/// over for a person's name.
+const PUBLISHER: &[&str] = &[
+    "og:site_name",
+    "publisher",
+    "dc.publisher",
+    "dcterms.publisher",
+    "application-name",
+];
 /// Site name keys.
 const SITE_NAME: &[&str] = &["og:site_name", "dc.publisher", "dcterms.publisher"];
 /// Description keys.
@@ -151,7 +160,7 @@ pub fn extract(doc: &scraper::Html) -> Metadata {
             .map(str::to_string)
             .or(ld.headline)
             .or(page.title.clone()),
-        author: author(&page).or_else(|| join_authors(ld.authors.iter().map(String::as_str))),
+        author: author(&page, &ld.authors),
         date: date(&page, &ld.dates),
         language: language(&page, ld.language.as_deref()),
         url: url(&page, ld.url),
@@ -166,11 +175,25 @@ pub fn extract(doc: &scraper::Html) -> Metadata {
     }
 }
 
-/// The first author key that gives a name, with all its values.
-fn author(page: &Page) -> Option<String> {
-    AUTHOR
+/// The first source that names someone other than the publisher (pages
+/// often put the site's name in `author`): each author key (all its
+/// values), then JSON-LD, then microdata and `rel=author` bylines. When
+/// every source names the publisher, the first does.
+fn author(page: &Page, ld: &[String]) -> Option<String> {
+    let publisher: Vec<String> = PUBLISHER
         .iter()
-        .find_map(|k| join_authors(page.meta_values(k)))
+        .flat_map(|k| page.meta_values(k))
+        .map(str::to_lowercase)
+        .collect();
+    let metas = AUTHOR.iter().map(|k| join_authors(page.meta_values(k)));
+    let others = [ld, &page.bylines]
+        .into_iter()
+        .map(|names| join_authors(names.iter().map(String::as_str)));
+    let mut candidates = metas.chain(others).flatten().peekable();
+    let first = candidates.peek().cloned();
+    candidates
+        .find(|a| !publisher.contains(&a.to_lowercase()))
+        .or(first)
 }
 
 /// Names tidied, duplicates dropped, joined with `"; "`.

@@ -10,6 +10,9 @@ use scraper::{ElementRef, Html};
 const MAX_SCRIPTS: usize = 64;
 /// `<time>` elements kept at most: the first ones are the article's.
 const MAX_TIMES: usize = 32;
+/// Bylines kept at most, and their length in characters at most.
+const MAX_BYLINES: usize = 8;
+const MAX_BYLINE_CHARS: usize = 120;
 /// `<meta>` entries kept at most.
 const MAX_METAS: usize = 2_000;
 /// Bytes of one metadata value kept at most.
@@ -44,6 +47,8 @@ pub struct Page {
     pub json_ld: Vec<String>,
     /// `<time>` elements in document order.
     pub times: Vec<TimeTag>,
+    /// Microdata `itemprop=author` and `rel=author` texts.
+    pub bylines: Vec<String>,
 }
 
 impl Page {
@@ -85,11 +90,38 @@ impl Page {
                 _ => {
                     if let (Some(prop), Some(content)) = (el.attr("itemprop"), el.attr("content")) {
                         page.push_meta(prop, content);
+                    } else if has_token(el.attr("itemprop"), "author")
+                        || (el.name() == "a" && has_token(el.attr("rel"), "author"))
+                    {
+                        page.push_byline(node);
                     }
                 }
             }
         }
         page
+    }
+
+    /// A microdata author (its `name` property when it is an item) or a
+    /// `rel=author` link, when its text is short enough to be a name.
+    fn push_byline(&mut self, el: ElementRef<'_>) {
+        if self.bylines.len() >= MAX_BYLINES {
+            return;
+        }
+        let named = el.value().attr("itemscope").and_then(|_| {
+            el.descendants()
+                .filter_map(ElementRef::wrap)
+                .find(|d| has_token(d.value().attr("itemprop"), "name"))
+        });
+        let text = match named {
+            Some(n) => n
+                .value()
+                .attr("content")
+                .map_or_else(|| squeeze(&node_text(n)), squeeze),
+            None => squeeze(&node_text(el)),
+        };
+        if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
+            self.bylines.push(text);
+        }
     }
 
     fn meta(&mut self, el: &scraper::node::Element) {
