@@ -100,3 +100,49 @@ fn hostile_pages_do_not_panic() {
         assert_eq!(m.date, None);
     }
 }
+
+mod properties {
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// Any string: no panic, and what comes out has the ISO shape.
+        #[test]
+        fn dates_normalise_or_not_without_panic(s in "\\PC{0,40}") {
+            if let Some(d) = decruft::metadata::normalize_date(&s) {
+                prop_assert!(d.len() >= 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-', "{d}");
+            }
+        }
+
+        /// Date-like strings built from real pieces, in any order.
+        #[test]
+        fn date_pieces_in_any_order(parts in proptest::collection::vec(prop_oneof![
+            Just("2024"), Just("March"), Just("5"), Just("31"), Just("10:00"), Just("pm"),
+            Just("GMT"), Just("+0530"), Just("Tue,"), Just("de"), Just("2024-03-05T10:00"),
+        ], 0..7)) {
+            let _ = decruft::metadata::normalize_date(&parts.join(" "));
+        }
+
+        /// Pages made of metadata-bearing tags with arbitrary values.
+        #[test]
+        fn pages_never_panic(values in proptest::collection::vec("\\PC{0,30}", 1..6)) {
+            let mut page = String::from("<html lang='");
+            page.push_str(&values[0]);
+            page.push_str("'><head>");
+            for v in &values {
+                let v = v.replace('\'', "&#39;");
+                page.push_str(&format!("<meta name='date' content='{v}'><meta property='og:locale' content='{v}'>"));
+                page.push_str(&format!("<link rel=canonical href='{v}'><script type='application/ld+json'>{v}</script>"));
+            }
+            page.push_str("</head><body><time>");
+            page.push_str(&values[values.len() - 1]);
+            page.push_str("</time><p>Text.</p></body></html>");
+            let doc = scraper::Html::parse_document(&page);
+            let m = decruft::metadata::extract(&doc);
+            if let Some(url) = m.url {
+                prop_assert!(url.starts_with("http://") || url.starts_with("https://"));
+            }
+        }
+    }
+}

@@ -21,7 +21,11 @@ fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
         cmd.env(k, v);
     }
     let out = cmd.output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     out
 }
 
@@ -60,14 +64,19 @@ fn explain_is_plain_into_a_pipe_and_with_never() {
         let text = stdout(&run(args, &[]));
         assert!(!text.contains('\x1b'), "{text}");
         assert!(text.contains("keep | The old bridge reopens"));
-        assert!(text.contains("drop related en.related.read-more | Read more: Ten bridges we loved"));
+        assert!(
+            text.contains("drop related en.related.read-more | Read more: Ten bridges we loved")
+        );
         assert!(text.contains("     evidence: "));
     }
 }
 
 #[test]
 fn explain_colours_on_always_even_with_no_color() {
-    let coloured = stdout(&run(&["--explain", "--color", "always"], &[("NO_COLOR", "1")]));
+    let coloured = stdout(&run(
+        &["--explain", "--color", "always"],
+        &[("NO_COLOR", "1")],
+    ));
     assert!(coloured.contains("\x1b[2m"), "removed text is dimmed");
     let plain = stdout(&run(&["--explain"], &[]));
     assert_eq!(strip_ansi(&coloured), plain);

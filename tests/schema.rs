@@ -147,7 +147,8 @@ fn the_schema_documents_every_field() {
 #[test]
 fn the_schema_rejects_what_the_code_must_never_write() {
     let validator = jsonschema::validator_for(&SCHEMA).unwrap();
-    let c = clean(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/text/seed-shape-en/input.txt"));
+    let c =
+        clean(&Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/text/seed-shape-en/input.txt"));
     let good = serde_json::to_value(c.to_explain_json(None)).unwrap();
     assert!(validator.is_valid(&good));
     let broken: [(&str, Value); 5] = [
@@ -159,7 +160,8 @@ fn the_schema_rejects_what_the_code_must_never_write() {
     ];
     for (pointer, value) in broken {
         let mut v = good.clone();
-        *v.pointer_mut(pointer).unwrap_or_else(|| panic!("{pointer} exists")) = value;
+        *v.pointer_mut(pointer)
+            .unwrap_or_else(|| panic!("{pointer} exists")) = value;
         assert!(!validator.is_valid(&v), "{pointer} should be refused");
     }
 }

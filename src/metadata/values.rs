@@ -101,10 +101,9 @@ pub fn author(s: &str) -> Option<String> {
     if s.contains("://") || s.starts_with("www.") || s.starts_with('@') {
         return None;
     }
-    let lower = s.to_lowercase();
     let s = ["by ", "by: ", "von ", "par ", "por "]
         .iter()
-        .find(|p| lower.starts_with(**p))
+        .find(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
         .map_or(s, |p| s[p.len()..].trim_start());
     Some(s.to_string()).filter(|s| !s.is_empty())
 }
