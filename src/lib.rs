@@ -42,15 +42,19 @@ pub mod eval;
 mod explain;
 mod html;
 mod input;
+pub mod metadata;
 mod normalize;
 mod options;
 mod report;
 mod rules;
+mod schema;
 mod text;
 
 pub use error::Error;
+pub use metadata::Metadata;
 pub use options::{InputKind, Options};
 pub use report::{BlockReport, Cleaned, Kind, Removal, Verdict};
+pub use schema::{JsonOutput, SCHEMA_VERSION};
 
 use std::sync::{Arc, LazyLock};
 
@@ -79,8 +83,25 @@ impl Cleaner {
         Ok(Cleaner { options, rules })
     }
 
-    /// Cleans a document given as bytes: decodes it, decides HTML or text
-    /// (unless the options say), and returns the body and the removals.
+    /// Cleans a document given as bytes: decodes it (byte-order mark,
+    /// UTF-8, `<meta charset>`, else a guess), decides HTML or text (unless
+    /// the options say), and returns the body, the removals and, for HTML,
+    /// the page's metadata.
+    ///
+    /// Fails only when the input is over [`Options::max_input_bytes`];
+    /// malformed bytes are replaced and reported in `warnings`.
+    ///
+    /// ```
+    /// use decruft::{Cleaner, Options};
+    /// let cleaner = Cleaner::new(Options::default())?;
+    /// let page = r#"<html lang="fr"><head><meta property="og:title" content="Le titre">
+    ///     </head><body><p>Le conseil a voté le budget mardi soir.</p></body></html>"#;
+    /// let cleaned = cleaner.clean(page.as_bytes())?;
+    /// assert_eq!(cleaned.body, "Le conseil a voté le budget mardi soir.\n");
+    /// assert_eq!(cleaned.metadata.title.as_deref(), Some("Le titre"));
+    /// assert_eq!(cleaned.metadata.language.as_deref(), Some("fr"));
+    /// # Ok::<(), decruft::Error>(())
+    /// ```
     pub fn clean(&self, bytes: &[u8]) -> Result<Cleaned, Error> {
         if bytes.len() > self.options.max_input_bytes {
             return Err(Error::TooLarge {
@@ -106,7 +127,18 @@ impl Cleaner {
     }
 
     /// Cleans already-extracted article text. Kept blocks come out exactly
-    /// as they were, with their original separators.
+    /// as they were, with their original separators; the metadata is
+    /// empty.
+    ///
+    /// ```
+    /// let cleaner = decruft::Cleaner::new(decruft::Options::default())?;
+    /// let text = "The bridge reopens in May.\n\nSign up for our newsletter to get the news in your inbox.\n";
+    /// let cleaned = cleaner.clean_text(text);
+    /// assert_eq!(cleaned.body, "The bridge reopens in May.\n\n");
+    /// assert_eq!(cleaned.removed[0].kind, decruft::Kind::Newsletter);
+    /// assert!(cleaned.metadata.is_empty());
+    /// # Ok::<(), decruft::Error>(())
+    /// ```
     pub fn clean_text(&self, text: &str) -> Cleaned {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let blocks = text::segment(text);
@@ -117,19 +149,46 @@ impl Cleaner {
         cleaned
     }
 
-    /// Cleans a saved page given as text. The body has one block per line.
+    /// Cleans a saved page given as text. The body has one block per line;
+    /// the page is parsed once, for the blocks and for the
+    /// [`Metadata`].
+    ///
+    /// ```
+    /// let cleaner = decruft::Cleaner::new(decruft::Options::default())?;
+    /// let page = r#"<html><head>
+    ///   <script type="application/ld+json">{"@type": "NewsArticle",
+    ///     "author": {"@type": "Person", "name": "Ann Lee"}, "datePublished": "2024-03-05"}</script>
+    ///   </head><body><p>The bridge reopens in May.</p><p>Read more: Other news</p></body></html>"#;
+    /// let cleaned = cleaner.clean_html(page);
+    /// assert_eq!(cleaned.body, "The bridge reopens in May.\n");
+    /// assert_eq!(cleaned.metadata.author.as_deref(), Some("Ann Lee"));
+    /// assert_eq!(cleaned.metadata.date.as_deref(), Some("2024-03-05"));
+    /// # Ok::<(), decruft::Error>(())
+    /// ```
     pub fn clean_html(&self, html: &str) -> Cleaned {
-        let (blocks, title) = html::blocks(html, &self.rules);
+        let doc = html::parse(html);
+        let (blocks, title) = html::blocks(&doc, &self.rules);
         let decided = classify::classify(&blocks, &self.rules);
-        assemble(&blocks, decided, title, |body, b| {
+        let mut cleaned = assemble(&blocks, decided, title, |body, b| {
             body.push_str(&b.text);
             body.push('\n');
-        })
+        });
+        cleaned.metadata = metadata::extract(&doc);
+        cleaned
     }
 }
 
 /// Cleans one document with the given options. For many documents, build
 /// a [`Cleaner`] once instead.
+///
+/// ```
+/// let cleaned = decruft::clean(b"Body text.\nDonate now", &decruft::Options::default())?;
+/// assert_eq!(cleaned.body, "Body text.\n");
+/// // The stable JSON form (schema/decruft-output-v1.json):
+/// let json = serde_json::to_value(cleaned.to_json(Some("note.txt"))).unwrap();
+/// assert_eq!(json["schema"], 1);
+/// # Ok::<(), decruft::Error>(())
+/// ```
 pub fn clean(bytes: &[u8], options: &Options) -> Result<Cleaned, Error> {
     Cleaner::new(options.clone())?.clean(bytes)
 }
@@ -204,5 +263,6 @@ fn assemble(
         removed,
         warnings: Vec::new(),
         blocks: reports,
+        metadata: Metadata::default(),
     }
 }

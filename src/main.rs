@@ -11,6 +11,7 @@
 mod cli {
     pub mod args;
     pub mod batch;
+    pub mod color;
     pub mod document;
     pub mod inputs;
     pub mod jsonl;
@@ -126,7 +127,8 @@ fn run_documents(setup: &Setup, inputs: &[PathBuf]) -> Result<bool> {
 
 fn output_extension(args: &Args) -> &'static str {
     match (args.explain, args.format) {
-        (true, _) => "explain.txt",
+        (true, Format::Text) => "explain.txt",
+        (true, Format::Json) => "explain.json",
         (false, Format::Text) => "txt",
         (false, Format::Json) => "json",
     }

@@ -138,7 +138,10 @@ pub struct BlockReport {
 }
 
 /// The result of cleaning one document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+///
+/// It serialises as the stable JSON object of [`crate::JsonOutput`]
+/// (without `source`); see `schema/decruft-output-v1.json`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cleaned {
     /// The clean article body. For text input, the kept blocks exactly as
     /// they were, with their original separators; for HTML, one block per
@@ -152,6 +155,7 @@ pub struct Cleaned {
     /// a guessed encoding, ...).
     pub warnings: Vec<String>,
     /// Every block with its decision, in document order.
-    #[serde(skip)]
     pub blocks: Vec<BlockReport>,
+    /// What the page says about itself (HTML); empty for text input.
+    pub metadata: crate::Metadata,
 }

@@ -617,7 +617,7 @@ fn jsonl_cleans_records_and_passes_other_fields_unchanged() {
             .lines()
             .nth(1)
             .unwrap()
-            .starts_with(r#"{"id":7,"meta":{"n": 2.50, "tags": ["x"]},"title""#),
+            .starts_with(r#"{"id":7,"meta":{"n": 2.50, "tags": ["x"]},"schema":1,"title""#),
         "other fields keep their bytes and order: {}",
         r.stdout
     );

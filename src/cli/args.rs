@@ -43,9 +43,15 @@ pub struct Args {
     pub input_kind: InputArg,
 
     /// Print every block with `keep` or `drop KIND RULE` and the evidence,
-    /// instead of the body.
+    /// instead of the body (with --format json: the JSON object with a
+    /// `blocks` array).
     #[arg(long)]
     pub explain: bool,
+
+    /// Colour the explain view: `auto` (only a terminal, and not when
+    /// NO_COLOR is set), `always` or `never`.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = super::color::ColorChoice::Auto)]
+    pub color: super::color::ColorChoice,
 
     /// Add the rules in FILE (format of `rules/`; may be repeated).
     #[arg(long = "rules", value_name = "FILE")]
@@ -82,7 +88,8 @@ pub struct Args {
 pub enum Format {
     /// The clean body as plain text.
     Text,
-    /// A JSON object with body, title, removed and warnings.
+    /// The JSON object of schema/decruft-output-v1.json: schema, source,
+    /// title, metadata, body, removed, warnings.
     Json,
 }
 

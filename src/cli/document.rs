@@ -5,35 +5,9 @@
 use super::args::{Args, Format};
 use super::inputs::Job;
 use anyhow::{Context, Result, anyhow, bail};
-use decruft::{Cleaned, Cleaner, Removal};
-use serde::Serialize;
+use decruft::{Cleaned, Cleaner};
 use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-
-/// A cleaned document as JSON, fields in this order.
-#[derive(Serialize)]
-pub struct JsonBody<'a> {
-    /// The input's path; absent in JSON-lines records.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    source: Option<&'a str>,
-    title: &'a Option<String>,
-    body: &'a str,
-    removed: &'a [Removal],
-    warnings: &'a [String],
-}
-
-impl<'a> JsonBody<'a> {
-    /// The JSON view of `c`.
-    pub fn new(source: Option<&'a str>, c: &'a Cleaned) -> Self {
-        JsonBody {
-            source,
-            title: &c.title,
-            body: &c.body,
-            removed: &c.removed,
-            warnings: &c.warnings,
-        }
-    }
-}
 
 /// What the workers share.
 pub struct Setup<'a> {
@@ -143,17 +117,20 @@ fn read(job: &Job, limit: usize) -> Result<Vec<u8>> {
 }
 
 /// The output for one document in the chosen format (text output takes
-/// the body out of `c` rather than copying it).
+/// the body out of `c` rather than copying it). Colour only for the
+/// explain view on a terminal stdout (see `--color`).
 fn render(args: &Args, job: &Job, c: &mut Cleaned) -> Result<String> {
-    if args.explain {
-        return Ok(c.explain());
-    }
-    Ok(match args.format {
-        Format::Text => std::mem::take(&mut c.body),
-        Format::Json => {
-            let mut s = serde_json::to_string(&JsonBody::new(Some(&job.display()), c))?;
-            s.push('\n');
-            s
+    use std::io::IsTerminal;
+    let source = job.display();
+    Ok(match (args.explain, args.format) {
+        (true, Format::Json) => serde_json::to_string(&c.to_explain_json(Some(&source)))? + "\n",
+        (true, Format::Text)
+            if args.output_dir.is_none() && args.color.enabled(std::io::stdout().is_terminal()) =>
+        {
+            c.explain_colored()
         }
+        (true, Format::Text) => c.explain(),
+        (false, Format::Text) => std::mem::take(&mut c.body),
+        (false, Format::Json) => c.to_json_line(Some(&source)),
     })
 }

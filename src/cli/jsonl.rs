@@ -12,7 +12,7 @@
 //! read a chunk at a time (at most [`CHUNK_LINES_PER_THREAD`] per thread and
 //! [`CHUNK_BYTES`]), cleaned in parallel, written in order, and dropped.
 
-use super::document::{JsonBody, Setup, clean_guarded_str};
+use super::document::{Setup, clean_guarded_str};
 use super::progress::Reporter;
 use anyhow::{Context, Result, anyhow};
 use rayon::prelude::*;
@@ -26,7 +26,9 @@ pub const CHUNK_LINES_PER_THREAD: usize = 64;
 /// A round stops reading once its lines hold this many bytes.
 pub const CHUNK_BYTES: usize = 16 << 20;
 /// Fields that the output sets; same-named input fields are dropped.
-const OURS: &[&str] = &["html", "text", "title", "body", "removed", "warnings"];
+const OURS: &[&str] = &[
+    "html", "text", "schema", "title", "metadata", "body", "removed", "warnings",
+];
 
 /// Streams every input (`-` is standard input) to standard output.
 pub fn run(setup: &Setup, inputs: &[&Path], reporter: &Reporter) -> Result<()> {
@@ -210,7 +212,7 @@ fn clean_record(
         s.push_str(v.get());
         s.push(',');
     }
-    let tail = serde_json::to_string(&JsonBody::new(None, &c)).map_err(|e| e.to_string())?;
+    let tail = serde_json::to_string(&c.to_json(None)).map_err(|e| e.to_string())?;
     s.push_str(&tail[1..]);
     Ok((s, doc.len()))
 }

@@ -68,10 +68,15 @@ pub struct Dom {
 }
 
 impl Dom {
-    /// Parses `html` and builds the arena.
-    pub fn parse(html: &str) -> Dom {
+    /// Parses `html`, guarding against an unclosed `<title>` and
+    /// pathological nesting first.
+    pub fn parse_document(html: &str) -> Html {
         let html = close_title(html);
-        let doc = Html::parse_document(&super::depth::limit(&html));
+        Html::parse_document(&super::depth::limit(&html))
+    }
+
+    /// Builds the arena from a parsed page.
+    pub fn from_doc(doc: &Html) -> Dom {
         let mut dom = Dom {
             nodes: Vec::with_capacity(1024),
             meta: Meta::default(),

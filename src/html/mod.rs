@@ -27,9 +27,14 @@ mod title;
 use crate::block::Block;
 use crate::rules::RuleSet;
 
+/// Parses a page once, for the blocks and for the metadata.
+pub fn parse(html: &str) -> scraper::Html {
+    dom::Dom::parse_document(html)
+}
+
 /// The page's blocks and title.
-pub fn blocks(html: &str, rules: &RuleSet) -> (Vec<Block>, Option<String>) {
-    let mut dom = dom::Dom::parse(html);
+pub fn blocks(doc: &scraper::Html, rules: &RuleSet) -> (Vec<Block>, Option<String>) {
+    let mut dom = dom::Dom::from_doc(doc);
     let raw = stats::raw_lengths(&dom);
     dom.settle_hidden(&raw);
     drop(raw);

@@ -1,0 +1,250 @@
+//! The page's metadata (title, author, date, language, canonical URL, site
+//! name, description), read from the parsed document in one pass.
+//!
+//! Each field is a cascade over the sources, in this order of trust:
+//! 1. `<meta>`: Open Graph, `article:*`, Twitter cards, Dublin Core,
+//!    `name=author`, `name=date` and the like, and microdata `itemprop`
+//!    with `content`; plus `<html lang>` and `<link rel=canonical>`, which
+//!    come first for language and URL;
+//! 2. JSON-LD (`NewsArticle`, `Article`, `BlogPosting`, ...);
+//! 3. `<time datetime>` (date) and `<title>` (title).
+//!
+//! A candidate that does not hold up (a date that does not parse, a
+//! language that is not a tag, an author that is a profile URL) is passed
+//! over for the next. The keys each field reads stand together in the
+//! tables below.
+
+mod date;
+mod jsonld;
+mod page;
+mod values;
+
+use page::Page;
+use serde::{Deserialize, Serialize};
+
+pub use date::normalize as normalize_date;
+
+/// Title keys, in order of trust.
+const TITLE: &[&str] = &[
+    "og:title",
+    "twitter:title",
+    "dc.title",
+    "dcterms.title",
+    "title",
+    "headline",
+    "sailthru.title",
+    "parsely-title",
+];
+/// Author keys (`author` and `article:author` may repeat: all are read).
+const AUTHOR: &[&str] = &[
+    "author",
+    "article:author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "parsely-author",
+    "sailthru.author",
+    "citation_author",
+];
+/// Publication date keys.
+const DATE: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.date",
+    "dcterms.created",
+    "dc.date.created",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publication_date",
+    "article.published",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
+    "citation_date",
+];
+/// Language keys, after `<html lang>`.
+const LANGUAGE: &[&str] = &[
+    "og:locale",
+    "content-language",
+    "dc.language",
+    "dcterms.language",
+    "language",
+    "inlanguage",
+];
+/// URL keys, after `<link rel=canonical>`.
+const URL: &[&str] = &[
+    "og:url",
+    "twitter:url",
+    "dc.identifier",
+    "dcterms.identifier",
+];
+/// Keys naming the publisher: an author equal to one of them is passed
+/// over for a person's name.
+const PUBLISHER: &[&str] = &[
+    "og:site_name",
+    "publisher",
+    "dc.publisher",
+    "dcterms.publisher",
+    "application-name",
+];
+/// Site name keys.
+const SITE_NAME: &[&str] = &["og:site_name", "dc.publisher", "dcterms.publisher"];
+/// Description keys.
+const DESCRIPTION: &[&str] = &[
+    "description",
+    "og:description",
+    "twitter:description",
+    "dc.description",
+    "dcterms.description",
+    "dcterms.abstract",
+];
+
+/// What a page says about itself. Every field is `None` when the page does
+/// not say (and all are for text input). Serialised with every field
+/// present, `null` when unknown.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub struct Metadata {
+    /// The article's title as its metadata gives it (`og:title`, JSON-LD
+    /// `headline`, ..., else `<title>`).
+    pub title: Option<String>,
+    /// The author or authors, joined with `"; "`.
+    pub author: Option<String>,
+    /// The publication date in ISO 8601: `2024-03-05T10:00:00Z`,
+    /// `2024-03-05T10:00:00+01:00`, `2024-03-05T10:00:00` (no zone given)
+    /// or `2024-03-05` (only a date given).
+    pub date: Option<String>,
+    /// The language as a BCP 47 tag (`en`, `en-US`).
+    pub language: Option<String>,
+    /// The canonical URL (absolute).
+    pub url: Option<String>,
+    /// The site or publisher name.
+    pub site_name: Option<String>,
+    /// The page's own summary.
+    pub description: Option<String>,
+}
+
+impl Metadata {
+    /// Whether no field is known.
+    pub fn is_empty(&self) -> bool {
+        *self == Metadata::default()
+    }
+}
+
+/// Reads the metadata of a parsed page.
+///
+/// ```
+/// let doc = scraper::Html::parse_document(
+///     r#"<html lang="en-gb"><head><meta property="og:title" content="A title">
+///        <meta property="article:published_time" content="Tue, 05 Mar 2024 10:00:00 GMT">
+///        </head><body></body></html>"#,
+/// );
+/// let m = decruft::metadata::extract(&doc);
+/// assert_eq!(m.title.as_deref(), Some("A title"));
+/// assert_eq!(m.date.as_deref(), Some("2024-03-05T10:00:00Z"));
+/// assert_eq!(m.language.as_deref(), Some("en-GB"));
+/// ```
+pub fn extract(doc: &scraper::Html) -> Metadata {
+    let page = Page::gather(doc);
+    let ld = jsonld::read(&page.json_ld);
+    Metadata {
+        title: page
+            .meta_value(TITLE)
+            .map(str::to_string)
+            .or(ld.headline)
+            .or(page.title.clone()),
+        author: author(&page, &ld.authors),
+        date: date(&page, &ld.dates),
+        language: language(&page, ld.language.as_deref()),
+        url: url(&page, ld.url),
+        site_name: page
+            .meta_value(SITE_NAME)
+            .map(str::to_string)
+            .or(ld.site_name),
+        description: page
+            .meta_value(DESCRIPTION)
+            .map(str::to_string)
+            .or(ld.description),
+    }
+}
+
+/// The first source that names someone other than the publisher (pages
+/// often put the site's name in `author`): each author key (all its
+/// values), then JSON-LD, then microdata and `rel=author` bylines. When
+/// every source names the publisher, the first does.
+fn author(page: &Page, ld: &[String]) -> Option<String> {
+    let publisher: Vec<String> = PUBLISHER
+        .iter()
+        .flat_map(|k| page.meta_values(k))
+        .map(str::to_lowercase)
+        .collect();
+    let metas = AUTHOR.iter().map(|k| join_authors(page.meta_values(k)));
+    let others = [ld, &page.bylines]
+        .into_iter()
+        .map(|names| join_authors(names.iter().map(String::as_str)));
+    let mut candidates = metas.chain(others).flatten().peekable();
+    let first = candidates.peek().cloned();
+    candidates
+        .find(|a| !publisher.contains(&a.to_lowercase()))
+        .or(first)
+}
+
+/// Names tidied, duplicates dropped, joined with `"; "`.
+fn join_authors<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
+    let mut out: Vec<String> = Vec::new();
+    for n in names.filter_map(values::author) {
+        if !out.contains(&n) {
+            out.push(n);
+        }
+    }
+    (!out.is_empty()).then(|| out.join("; "))
+}
+
+/// Meta keys, then JSON-LD, then `<time>` marked as the publication time,
+/// then the first `<time>` that parses.
+fn date(page: &Page, ld: &[String]) -> Option<String> {
+    let metas = DATE.iter().flat_map(|k| page.meta_values(k));
+    let marked = page.times.iter().filter(|t| t.published);
+    let times = marked.chain(&page.times).map(|t| t.value.as_str());
+    metas
+        .chain(ld.iter().map(String::as_str))
+        .chain(times)
+        .find_map(date::normalize)
+}
+
+fn language(page: &Page, ld: Option<&str>) -> Option<String> {
+    let metas = LANGUAGE.iter().flat_map(|k| page.meta_values(k));
+    page.lang
+        .as_deref()
+        .into_iter()
+        .chain(metas)
+        .chain(ld)
+        .find_map(values::language)
+}
+
+/// `<link rel=canonical>` (resolved against `<base>` or `og:url` when
+/// relative), then the URL keys, then JSON-LD.
+fn url(page: &Page, ld: Option<String>) -> Option<String> {
+    let base = page
+        .base
+        .as_deref()
+        .or_else(|| page.meta_value(&["og:url"]));
+    let canonical = page
+        .canonical
+        .as_deref()
+        .and_then(|c| values::absolute_url(c, base));
+    canonical
+        .or_else(|| {
+            URL.iter()
+                .flat_map(|k| page.meta_values(k))
+                .find_map(|u| values::absolute_url(u, None))
+        })
+        .or(ld)
+}
