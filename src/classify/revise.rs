@@ -8,9 +8,11 @@ use crate::Kind;
 use crate::rules::Cue;
 
 /// A run of at least this many labels around a removed block is a menu.
+/// Runs without a removed block stay: lists, tables and code are body.
 const MENU_RUN: usize = 6;
-/// ... and this many without one.
-const MENU_RUN_ALONE: usize = 12;
+/// A tail with at least this many removed blocks is a page footer: all its
+/// labels go. With fewer, only the labels after its first removed block.
+const FOOTER_REMOVED: usize = 3;
 
 /// Each step can expose new context for the others, so they run until
 /// nothing changes (a second pass over the output must find nothing more).
@@ -61,10 +63,24 @@ fn bare_headlines(doc: &mut Doc) {
         }
         let before = kept_before(doc, i).is_some_and(|k| prose(doc, k));
         let after = kept_after(doc, i).is_some_and(|k| prose(doc, k));
-        if !(before || after) {
+        let next_numbered = kept_after(doc, i)
+            .is_some_and(|k| doubtful(doc, k) && starts_with_number(&doc.blocks[k].text));
+        let Some(shape) = headline_shape(&doc.blocks[i].text) else {
             continue;
-        }
-        if let Some(shape) = headline_shape(&doc.blocks[i].text) {
+        };
+        // A lone line between two paragraphs, or a numbered line that does
+        // not start a list; list items and roster lines stand among labels.
+        let fits = match shape {
+            Shape::Hashtag => before || after,
+            Shape::TitleSubtitle => before && after,
+            Shape::Listicle => before && !next_numbered,
+        };
+        // Subheads introduce what follows and share its words; an inserted
+        // headline changes the topic.
+        let on_topic = kept_after(doc, i)
+            .is_some_and(|k| shares_topic(&doc.blocks[i].norm, &doc.blocks[k].norm));
+        if fits && !on_topic {
+            let shape = shape.describe();
             doc.remove(
                 i,
                 Removed::new(Kind::Related, "related.bare-headline", shape),
@@ -73,7 +89,47 @@ fn bare_headlines(doc: &mut Doc) {
     }
 }
 
-fn headline_shape(text: &str) -> Option<String> {
+#[derive(Clone, Copy)]
+enum Shape {
+    Hashtag,
+    TitleSubtitle,
+    Listicle,
+}
+
+impl Shape {
+    fn describe(self) -> &'static str {
+        match self {
+            Shape::Hashtag => "hashtag",
+            Shape::TitleSubtitle => "\"Title: Subtitle\" shape",
+            Shape::Listicle => "leading number (listicle)",
+        }
+    }
+}
+
+/// Whether two texts share a content word: a word of at least
+/// `TOPIC_WORD` characters, compared on its first `TOPIC_WORD` characters
+/// (a crude stem: "travelers" meets "travel").
+fn shares_topic(a: &str, b: &str) -> bool {
+    const TOPIC_WORD: usize = 5;
+    let stems = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= TOPIC_WORD)
+            .map(|w| w.chars().take(TOPIC_WORD).collect())
+            .collect()
+    };
+    let a = stems(a);
+    let b: std::collections::HashSet<String> = stems(b).into_iter().collect();
+    a.iter().any(|w| b.contains(w))
+}
+
+fn starts_with_number(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit())
+}
+
+fn headline_shape(text: &str) -> Option<Shape> {
     let t = text.trim();
     // A headline is one phrase: text with a sentence break inside is speech
     // or prose that happens to lack a final stop.
@@ -84,17 +140,24 @@ fn headline_shape(text: &str) -> Option<String> {
         || t.split_whitespace()
             .any(|w| w.starts_with('#') && w.len() > 2)
     {
-        return Some("hashtag".into());
+        return Some(Shape::Hashtag);
     }
     if let Some((head, rest)) = t.split_once(": ") {
         let next = rest.chars().next()?;
-        if !head.is_empty() && (next.is_uppercase() || next.is_ascii_digit()) {
-            return Some("\"Title: Subtitle\" shape".into());
+        // "Spendenkonto: Sparkasse, IBAN DE12 3456 ..." or "Tel.: 0301 ..."
+        // is a data line of the story (account, phone), not a headline.
+        let digits = rest.chars().filter(char::is_ascii_digit).count();
+        if !head.is_empty() && digits < 8 && (next.is_uppercase() || next.is_ascii_digit()) {
+            return Some(Shape::TitleSubtitle);
         }
     }
+    // "5 tips for ...", not "21) Item" or "1. Item" (list numbering).
     let first = t.split_whitespace().next()?;
-    if first.chars().all(|c| c.is_ascii_digit()) && t.split_whitespace().count() >= 3 {
-        return Some("leading number (listicle)".into());
+    if first.len() <= 2
+        && first.chars().all(|c| c.is_ascii_digit())
+        && t.split_whitespace().count() >= 4
+    {
+        return Some(Shape::Listicle);
     }
     None
 }
@@ -116,7 +179,7 @@ fn menu_runs(doc: &mut Doc) {
         }
         let labels = (i..j).filter(|&k| !doc.removed(k)).count();
         let with_removed = (i..j).any(|k| doc.removed(k));
-        if (with_removed && labels >= MENU_RUN) || labels >= MENU_RUN_ALONE {
+        if with_removed && labels >= MENU_RUN {
             for k in i..j {
                 doc.remove(
                     k,
@@ -182,9 +245,18 @@ fn tail(doc: &mut Doc) {
     if start == n {
         return;
     }
-    let has_removed = (start..n).any(|k| doc.removed(k));
-    if has_removed {
-        for k in start..n {
+    let removed = (start..n).filter(|&k| doc.removed(k)).count();
+    // Where the boilerplate of the tail begins; what stands before it is
+    // body unless the tail is a whole footer.
+    let mut end = n;
+    if removed > 0 {
+        let first = (start..n).find(|&k| doc.removed(k)).unwrap_or(start);
+        let from = if removed >= FOOTER_REMOVED {
+            start
+        } else {
+            first
+        };
+        for k in from..n {
             if doc.removed(k) || doc.protected[k] {
                 continue;
             }
@@ -197,14 +269,16 @@ fn tail(doc: &mut Doc) {
                 ),
             );
         }
-        return;
+        end = from;
     }
-    // No boilerplate in the tail: only a single trailing headline goes.
-    let labels: Vec<usize> = (start..n).filter(|&k| !doc.protected[k]).collect();
+    // Before the boilerplate, only a single trailing headline goes.
+    let labels: Vec<usize> = (start..end)
+        .filter(|&k| !doc.protected[k] && !doc.removed(k))
+        .collect();
     if let [k] = labels[..]
         && kept_before(doc, k).is_some_and(|p| prose(doc, p))
-        && doc.facts[k].words >= 4
         && doc.facts[k].is_label()
+        && headline_like(&doc.blocks[k].text)
     {
         doc.remove(
             k,
@@ -271,4 +345,38 @@ fn captions(doc: &mut Doc) {
             );
         }
     }
+}
+
+/// Words a headline has, at least and at most.
+const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 4..=14;
+
+/// Whether a label reads as a headline rather than a byline, signature,
+/// link, timestamp or an introduction to something below (": ").
+fn headline_like(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let lower = t.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    HEADLINE_WORDS.contains(&words)
+        && !t.ends_with(':')
+        && !t.starts_with(['(', '[', '\u{00A9}'])
+        && !lower.contains("http")
+        && !t.contains('@')
+        && !t.contains(" | ")
+        && !t.contains(" - ")
+        && !t.contains(" \u{2013} ")
+        && !t.contains(" \u{2014} ")
+        && ![
+            "posted",
+            "by",
+            "with",
+            "source",
+            "sources",
+            "via",
+            "thanks",
+            "updated",
+            "last",
+            "published",
+        ]
+        .contains(&first)
 }
