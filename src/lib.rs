@@ -118,13 +118,27 @@ impl Cleaner {
     }
 
     /// Cleans a saved page given as text. The body has one block per line.
+    ///
+    /// Tags nested deeper than 512 (the browsers' cap) are left out before
+    /// parsing, keeping their text, and a warning says how many: the parser
+    /// would take quadratic time on them.
     pub fn clean_html(&self, html: &str) -> Cleaned {
-        let (blocks, title) = html::blocks(html);
+        let (html, cut) = input::limit_nesting(html);
+        let (blocks, title) = html::blocks(&html);
         let decided = classify::classify(&blocks, &self.rules);
-        assemble(&blocks, decided, title, |body, b| {
+        let mut cleaned = assemble(&blocks, decided, title, |body, b| {
             body.push_str(&b.text);
             body.push('\n');
-        })
+        });
+        if cut > 0 {
+            cleaned.warnings.push(format!(
+                "page nested deeper than {} elements (or with too many formatting \
+                 elements left open): {cut} tag(s) past the cap were left out, their \
+                 text kept",
+                input::MAX_DEPTH
+            ));
+        }
+        cleaned
     }
 }
 

@@ -123,7 +123,10 @@ impl Matcher {
     fn new(all: &[Rule], pick: impl Fn(&Rule) -> bool) -> Result<Matcher, Error> {
         let rules: Vec<usize> = (0..all.len()).filter(|&i| pick(&all[i])).collect();
         let patterns: Vec<&str> = rules.iter().map(|&i| all[i].pattern.as_str()).collect();
-        let set = RegexSet::new(&patterns).map_err(|e| rule_error("(compiled set)", 0, e))?;
+        let set = regex::RegexSetBuilder::new(&patterns)
+            .dfa_size_limit(16 << 20)
+            .build()
+            .map_err(|e| rule_error("(compiled set)", 0, e))?;
         let each = patterns
             .iter()
             .map(|p| Regex::new(p).map_err(|e| rule_error("(compiled)", 0, e)))
@@ -136,8 +139,18 @@ impl Matcher {
         if self.rules.is_empty() {
             return Vec::new();
         }
-        self.set
-            .matches(norm)
+        // The combined set runs as a lazy DFA on ASCII text; on other text
+        // its Unicode word boundaries send it to the much slower PikeVM,
+        // where one search per rule (each with its own literal prefilter)
+        // is faster. Both give the same matches.
+        let which: Vec<usize> = if norm.is_ascii() {
+            self.set.matches(norm).into_iter().collect()
+        } else {
+            (0..self.each.len())
+                .filter(|&k| self.each[k].is_match(norm))
+                .collect()
+        };
+        which
             .into_iter()
             .filter_map(|k| {
                 let m = self.each[k].find(norm)?;

@@ -18,23 +18,101 @@ pub struct Shape {
 
 /// All shapes, in the order they are reported.
 pub const SHAPES: &[Shape] = &[
-    Shape { name: "single-paragraph", html: false, make: single_paragraph },
-    Shape { name: "long-line-no-spaces", html: false, make: long_line_no_spaces },
-    Shape { name: "tiny-lines", html: false, make: tiny_lines },
-    Shape { name: "repeated-appeal", html: false, make: repeated_appeal },
-    Shape { name: "repeated-openers", html: false, make: repeated_openers },
-    Shape { name: "headline-run", html: false, make: headline_run },
-    Shape { name: "removed-run-labels", html: false, make: removed_run_labels },
-    Shape { name: "repeated-phrase-line", html: false, make: repeated_phrase_line },
-    Shape { name: "quotes-and-money", html: false, make: quotes_and_money },
-    Shape { name: "hard-wrapped", html: false, make: hard_wrapped },
-    Shape { name: "html-nested-div", html: true, make: nested_div },
-    Shape { name: "html-nested-inline", html: true, make: nested_inline },
-    Shape { name: "html-unclosed-p", html: true, make: unclosed_p },
-    Shape { name: "html-formatting-soup", html: true, make: formatting_soup },
-    Shape { name: "html-huge-script", html: true, make: huge_script },
-    Shape { name: "html-huge-attribute", html: true, make: huge_attribute },
-    Shape { name: "html-many-paragraphs", html: true, make: many_paragraphs },
+    Shape {
+        name: "single-paragraph",
+        html: false,
+        make: single_paragraph,
+    },
+    Shape {
+        name: "long-line-no-spaces",
+        html: false,
+        make: long_line_no_spaces,
+    },
+    Shape {
+        name: "tiny-lines",
+        html: false,
+        make: tiny_lines,
+    },
+    Shape {
+        name: "repeated-appeal",
+        html: false,
+        make: repeated_appeal,
+    },
+    Shape {
+        name: "repeated-openers",
+        html: false,
+        make: repeated_openers,
+    },
+    Shape {
+        name: "headline-run",
+        html: false,
+        make: headline_run,
+    },
+    Shape {
+        name: "removed-run-labels",
+        html: false,
+        make: removed_run_labels,
+    },
+    Shape {
+        name: "repeated-phrase-line",
+        html: false,
+        make: repeated_phrase_line,
+    },
+    Shape {
+        name: "quotes-and-money",
+        html: false,
+        make: quotes_and_money,
+    },
+    Shape {
+        name: "cyrillic-lines",
+        html: false,
+        make: cyrillic_lines,
+    },
+    Shape {
+        name: "hard-wrapped",
+        html: false,
+        make: hard_wrapped,
+    },
+    Shape {
+        name: "html-nested-div",
+        html: true,
+        make: nested_div,
+    },
+    Shape {
+        name: "html-nested-inline",
+        html: true,
+        make: nested_inline,
+    },
+    Shape {
+        name: "html-unclosed-p",
+        html: true,
+        make: unclosed_p,
+    },
+    Shape {
+        name: "html-formatting-soup",
+        html: true,
+        make: formatting_soup,
+    },
+    Shape {
+        name: "html-reopened-formatting",
+        html: true,
+        make: reopened_formatting,
+    },
+    Shape {
+        name: "html-huge-script",
+        html: true,
+        make: huge_script,
+    },
+    Shape {
+        name: "html-huge-attribute",
+        html: true,
+        make: huge_attribute,
+    },
+    Shape {
+        name: "html-many-paragraphs",
+        html: true,
+        make: many_paragraphs,
+    },
 ];
 
 /// Repeats `unit` until `size` bytes are reached (whole units only).
@@ -75,14 +153,17 @@ pub fn repeated_openers(size: usize) -> Vec<u8> {
     repeat("Dear readers,\n", size)
 }
 
-/// Prose, then many related-headline-shaped labels: each is a bare
-/// headline whose nearest kept neighbour lies behind all the ones removed
-/// before it.
+/// Prose, then many hashtag lines (bare related headlines, not short
+/// enough for a menu): each one's nearest kept neighbour lies behind all
+/// the ones removed before it.
 pub fn headline_run(size: usize) -> Vec<u8> {
     let mut s = String::from("The council approved the budget on Tuesday after a long debate.\n");
-    let line = "Budget debate: Council members argue over the new spending plan tonight\n";
-    let n = (size / line.len()).max(1);
-    s.push_str(&line.repeat(n));
+    // Two lines with no word in common, so neither is a subhead of the
+    // other.
+    let lines = "#budget #council #spending #river #election #mayor #transport\n\
+                 #weather #football #concert #theatre #museum #garden #holiday\n";
+    let n = (size / lines.len()).max(1);
+    s.push_str(&lines.repeat(n));
     s.into_bytes()
 }
 
@@ -106,7 +187,20 @@ pub fn repeated_phrase_line(size: usize) -> Vec<u8> {
 
 /// Quotes, money and voice: exercises quotation stripping and cues.
 pub fn quotes_and_money(size: usize) -> Vec<u8> {
-    repeat("\"we need you\" $5 \u{201C}support us\u{201D} \u{20AC}3 a month \"", size)
+    repeat(
+        "\"we need you\" $5 \u{201C}support us\u{201D} \u{20AC}3 a month \"",
+        size,
+    )
+}
+
+/// Short non-ASCII lines (Russian news and an appeal): the rules' Unicode
+/// word boundaries on text that is not ASCII.
+pub fn cyrillic_lines(size: usize) -> Vec<u8> {
+    repeat(
+        "Совет утвердил бюджет во вторник.\n\
+         Поддержите нас: пожертвуйте 300 рублей в месяц.\n",
+        size,
+    )
 }
 
 /// Paragraphs hard-wrapped at a column, as editors save them.
@@ -152,6 +246,18 @@ pub fn formatting_soup(size: usize) -> Vec<u8> {
     let mut i = 0usize;
     while s.len() < size {
         s.push_str(&format!("<b id={i}><i class={i}><p>t</b></i></p>"));
+        i += 1;
+    }
+    s.into_bytes()
+}
+
+/// Formatting elements left open across paragraph ends, each with its own
+/// attributes: the parser reopens every one of them at each new text.
+pub fn reopened_formatting(size: usize) -> Vec<u8> {
+    let mut s = String::from("<!DOCTYPE html><html><body>");
+    let mut i = 0usize;
+    while s.len() < size {
+        s.push_str(&format!("<p><b id={i}>t</p>"));
         i += 1;
     }
     s.into_bytes()
