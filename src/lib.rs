@@ -107,34 +107,51 @@ impl Cleaner {
 
     /// Cleans already-extracted article text. Kept blocks come out exactly
     /// as they were, with their original separators.
+    ///
+    /// A paragraph break (blank line) that stood only after removed blocks
+    /// is kept too, as it was in the input: without it the paragraphs on
+    /// either side would join into one group of lines, which the next
+    /// pass could segment differently (cleaning would not be idempotent).
     pub fn clean_text(&self, text: &str) -> Cleaned {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let blocks = text::segment(text);
         let decided = classify::classify(&blocks, &self.rules);
-        assemble(&blocks, decided, None, |body, b| {
-            body.push_str(&b.text);
-            body.push_str(&b.trailing);
+        let mut last_kept: Option<usize> = None;
+        assemble(&blocks, decided, None, |body, i| {
+            if let Some(prev) = last_kept
+                && !text::is_paragraph_break(&blocks[prev].trailing)
+                && let Some(gap) = blocks[prev + 1..i]
+                    .iter()
+                    .map(|b| b.trailing.as_str())
+                    .find(|t| text::is_paragraph_break(t))
+            {
+                body.push_str(gap);
+            }
+            last_kept = Some(i);
+            body.push_str(&blocks[i].text);
+            body.push_str(&blocks[i].trailing);
         })
     }
 
     /// Cleans a saved page given as text. The body has one block per line.
     ///
-    /// Tags nested deeper than 512 (the browsers' cap) are left out before
-    /// parsing, keeping their text, and a warning says how many: the parser
-    /// would take quadratic time on them.
+    /// Elements nested deeper than 512 (the browsers' cap) become siblings
+    /// at that depth before parsing, keeping their text, and a warning says
+    /// how many tags were changed: the parser would take quadratic time on
+    /// them.
     pub fn clean_html(&self, html: &str) -> Cleaned {
         let (html, cut) = input::limit_nesting(html);
         let (blocks, title) = html::blocks(&html);
         let decided = classify::classify(&blocks, &self.rules);
-        let mut cleaned = assemble(&blocks, decided, title, |body, b| {
-            body.push_str(&b.text);
+        let mut cleaned = assemble(&blocks, decided, title, |body, i| {
+            body.push_str(&blocks[i].text);
             body.push('\n');
         });
         if cut > 0 {
             cleaned.warnings.push(format!(
                 "page nested deeper than {} elements (or with too many formatting \
-                 elements left open): {cut} tag(s) past the cap were left out, their \
-                 text kept",
+                 elements left open): {cut} tag(s) were closed early or left out \
+                 before parsing; no text was lost",
                 input::MAX_DEPTH
             ));
         }
@@ -152,7 +169,7 @@ fn assemble(
     blocks: &[block::Block],
     decided: Vec<Option<classify::Removed>>,
     title: Option<String>,
-    mut push: impl FnMut(&mut String, &block::Block),
+    mut push: impl FnMut(&mut String, usize),
 ) -> Cleaned {
     let mut body = String::new();
     let mut removed = Vec::new();
@@ -160,7 +177,7 @@ fn assemble(
     for (position, (b, d)) in blocks.iter().zip(decided).enumerate() {
         let verdict = match d {
             None => {
-                push(&mut body, b);
+                push(&mut body, position);
                 Verdict::Keep
             }
             Some(r) => {

@@ -197,3 +197,25 @@ proptest! {
         prop_assert_eq!(&once.body, &twice.body, "text pass over the page's body removed more:\n{}", twice.explain());
     }
 }
+
+/// Found by `mixed_separators_are_idempotent` (PROPTEST_CASES=5000): a
+/// whitespace-only line between an ask and a "Read more" insert.
+#[test]
+fn regression_blank_line_of_spaces_between_ask_and_insert_is_idempotent() {
+    let doc = "\"We need your help, please donate,\" the director said.\n\
+               Aaa aa aa aa aa aa.\n\
+               We need your help. Please support us monthly from just $5.\n \t\n\
+               Read more: Another story about something\n\
+               \u{a9} 2026 Example Media. All rights reserved.\r\n\
+               Aaa aaaaa aaaaaaaa aaaaa aaaaaa aa aaaaaaa aa aaaa aaaaaaaa aa aaaaaaaa aaaaa \
+               aaaaaaa aaaaaaaa aaaa aaaaaaa aaaa aa.";
+    let once = TEXT.clean(doc.as_bytes()).unwrap();
+    let twice = TEXT.clean(once.body.as_bytes()).unwrap();
+    assert_eq!(
+        once.body,
+        twice.body,
+        "first:\n{}\nsecond:\n{}",
+        once.explain(),
+        twice.explain()
+    );
+}

@@ -32,7 +32,8 @@ pub const MAX_OPEN_FORMATTING: usize = 64;
 /// The page with the tags past the caps left out, and how many were.
 pub fn limit_nesting(html: &str) -> (Cow<'_, str>, usize) {
     let mut model = Model::default();
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    // (from, to, replacement): the input's bytes `from..to` are replaced.
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let bytes = html.as_bytes();
     let mut i = 0;
     while let Some(off) = memchr(b'<', &bytes[i..]) {
@@ -45,9 +46,13 @@ pub fn limit_nesting(html: &str) -> (Cow<'_, str>, usize) {
         match tag.kind {
             TagKind::Skip => {}
             TagKind::Start => {
-                if !model.start(&tag.name, tag.self_closing) {
-                    cuts.push((lt, tag.end));
-                    continue;
+                match model.start(&tag.name, tag.self_closing) {
+                    Start::Keep => {}
+                    Start::Cut => {
+                        edits.push((lt, tag.end, String::new()));
+                        continue;
+                    }
+                    Start::CloseFirst(top) => edits.push((lt, lt, format!("</{top}>"))),
                 }
                 if let Some(end) = raw_text_end(bytes, &tag.name, tag.end, model.foreign()) {
                     i = end;
@@ -55,22 +60,23 @@ pub fn limit_nesting(html: &str) -> (Cow<'_, str>, usize) {
             }
             TagKind::End => {
                 if !model.end(&tag.name) {
-                    cuts.push((lt, tag.end));
+                    edits.push((lt, tag.end, String::new()));
                 }
             }
         }
     }
-    if cuts.is_empty() {
+    if edits.is_empty() {
         return (Cow::Borrowed(html), 0);
     }
-    let mut out = String::with_capacity(html.len());
+    let mut out = String::with_capacity(html.len() + html.len() / 4);
     let mut from = 0;
-    for &(a, b) in &cuts {
-        out.push_str(&html[from..a]);
-        from = b;
+    for (a, b, with) in &edits {
+        out.push_str(&html[from..*a]);
+        out.push_str(with);
+        from = *b;
     }
     out.push_str(&html[from..]);
-    (Cow::Owned(out), cuts.len())
+    (Cow::Owned(out), edits.len())
 }
 
 fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
@@ -202,6 +208,15 @@ fn raw_text_end(b: &[u8], name: &str, from: usize, foreign: bool) -> Option<usiz
         j = after;
     }
     Some(b.len())
+}
+
+/// What to do with a start tag.
+enum Start {
+    Keep,
+    /// Leave the tag out.
+    Cut,
+    /// Close the named element (the deepest open one) just before it.
+    CloseFirst(String),
 }
 
 /// Classes of elements the tree builder treats alike.
@@ -460,7 +475,8 @@ struct Model {
     stack: Vec<(String, [bool; class::COUNT])>,
     by_name: HashMap<String, Vec<usize>>,
     by_class: [Vec<usize>; class::COUNT],
-    /// Start tags left out, by name, whose end tags are left out too.
+    /// Elements left out or closed early, by name, whose end tags are left
+    /// out.
     cut: HashMap<String, usize>,
     /// Formatting elements opened and not yet closed by an end tag, by
     /// name (as in [`FORMATTING`]): the parser's active formatting list is
@@ -535,22 +551,21 @@ impl Model {
         }
     }
 
-    /// A start tag: `false` when it must be left out.
-    fn start(&mut self, name: &str, self_closing: bool) -> bool {
+    /// A start tag, and what to do with it.
+    fn start(&mut self, name: &str, self_closing: bool) -> Start {
         if matches!(name, "html" | "head" | "body") {
             // Merged into the existing elements, never pushed again.
-            return true;
+            return Start::Keep;
         }
         let foreign = self.foreign();
         let pushes = !VOID.contains(&name) && !(foreign && self_closing);
         let formatting = FORMATTING.iter().position(|f| *f == name);
         let open_formatting: usize = self.open_formatting.iter().sum();
-        if pushes
-            && (self.stack.len() >= MAX_DEPTH
-                || (formatting.is_some() && open_formatting >= MAX_OPEN_FORMATTING))
-        {
+        if pushes && formatting.is_some() && open_formatting >= MAX_OPEN_FORMATTING {
+            // Formatting carries no structure the cleaner reads: leave it
+            // out.
             *self.cut.entry(name.to_string()).or_default() += 1;
-            return false;
+            return Start::Cut;
         }
         if foreign && BREAKOUT.contains(&name) {
             if let Some(at) = self.top_class(class::FOREIGN_ROOT) {
@@ -559,13 +574,25 @@ impl Model {
         } else if !foreign {
             self.implied_ends(name);
         }
+        let mut answer = Start::Keep;
+        if pushes && self.stack.len() >= MAX_DEPTH {
+            // At the cap the element becomes a sibling of the deepest one
+            // (as in a browser), whose own end tag is then left out: a
+            // paragraph deep in a bomb stays a paragraph.
+            if let Some((top, _)) = self.stack.last() {
+                let top = top.clone();
+                self.pop();
+                *self.cut.entry(top.clone()).or_default() += 1;
+                answer = Start::CloseFirst(top);
+            }
+        }
         if let Some(f) = formatting {
             self.open_formatting[f] += 1;
         }
         if pushes {
             self.push(name);
         }
-        true
+        answer
     }
 
     /// The elements a start tag closes before it opens.
@@ -719,14 +746,23 @@ mod tests {
     }
 
     #[test]
-    fn deep_divs_are_cut_at_the_cap_and_text_kept() {
+    fn deep_divs_become_siblings_at_the_cap_and_keep_their_paragraph() {
         let n = 3 * MAX_DEPTH;
-        let page = format!("{}deep text{}after", "<div>".repeat(n), "</div>".repeat(n));
-        let (out, cut) = limit_nesting(&page);
-        assert_eq!(cut, 2 * (n - MAX_DEPTH));
-        assert_eq!(out.matches("<div>").count(), MAX_DEPTH);
-        assert_eq!(out.matches("</div>").count(), MAX_DEPTH);
-        assert!(out.contains("deep text") && out.ends_with("after"));
+        let page = format!(
+            "{}<p>deep text</p>{}after",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let (out, changed) = limit_nesting(&page);
+        // Each div past the cap, and the paragraph, closes the deepest div
+        // first; as many real end tags are left out.
+        let early = n - MAX_DEPTH + 1;
+        assert_eq!(changed, 2 * early);
+        assert_eq!(out.matches("<div>").count(), n);
+        assert_eq!(out.matches("</div>").count(), n);
+        assert!(out.contains("</div><p>deep text</p>") && out.ends_with("after"));
+        // The result is within the cap.
+        assert_eq!(limit_nesting(&out).1, 0);
     }
 
     #[test]
