@@ -59,7 +59,7 @@ fn kept_before(doc: &Doc, i: usize) -> Option<usize> {
 fn bare_headlines(doc: &mut Doc) {
     let next_kept = next_kept_table(doc);
     let mut prev_kept: Option<usize> = None;
-    for i in 0..doc.len() {
+    for (i, &kept_after) in next_kept.iter().enumerate() {
         let before_i = prev_kept;
         if !doc.removed(i) {
             prev_kept = Some(i);
@@ -67,7 +67,6 @@ fn bare_headlines(doc: &mut Doc) {
         if !doubtful(doc, i) || doc.facts[i].words < 3 {
             continue;
         }
-        let kept_after = next_kept[i];
         let before = before_i.is_some_and(|k| prose(doc, k));
         let after = kept_after.is_some_and(|k| prose(doc, k));
         let next_numbered =

@@ -558,7 +558,7 @@ impl Model {
             return Start::Keep;
         }
         let foreign = self.foreign();
-        let pushes = !VOID.contains(&name) && !(foreign && self_closing);
+        let pushes = !(VOID.contains(&name) || (foreign && self_closing));
         let formatting = FORMATTING.iter().position(|f| *f == name);
         let open_formatting: usize = self.open_formatting.iter().sum();
         if pushes && formatting.is_some() && open_formatting >= MAX_OPEN_FORMATTING {
@@ -605,21 +605,13 @@ impl Model {
         match name {
             "li" => self.close_list_item(&["li"], &["dd", "dt"]),
             "dd" | "dt" => self.close_list_item(&["dd", "dt"], &["li"]),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                if self.current().is_some_and(|c| HEADINGS.contains(&c)) {
-                    self.pop();
-                }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                if self.current().is_some_and(|c| HEADINGS.contains(&c)) =>
+            {
+                self.pop();
             }
-            "option" | "optgroup" => {
-                if self.current() == Some("option") {
-                    self.pop();
-                }
-            }
-            "a" | "nobr" => {
-                if self.current() == Some(name) {
-                    self.pop();
-                }
-            }
+            "option" | "optgroup" if self.current() == Some("option") => self.pop(),
+            "a" | "nobr" if self.current() == Some(name) => self.pop(),
             "button" => {
                 if let Some(at) = self.in_scope("button", &[]) {
                     self.pop_to(at);
