@@ -107,30 +107,14 @@ impl Cleaner {
 
     /// Cleans already-extracted article text. Kept blocks come out exactly
     /// as they were, with their original separators.
-    ///
-    /// A paragraph break (blank line) that stood only after removed blocks
-    /// is kept too, as it was in the input: without it the paragraphs on
-    /// either side would join into one group of lines, which the next
-    /// pass could segment differently (cleaning would not be idempotent).
     pub fn clean_text(&self, text: &str) -> Cleaned {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let blocks = text::segment(text);
         let decided = classify::classify(&blocks, &self.rules);
-        let mut last_kept: Option<usize> = None;
-        assemble(&blocks, decided, None, |body, i| {
-            if let Some(prev) = last_kept
-                && !text::is_paragraph_break(&blocks[prev].trailing)
-                && let Some(gap) = blocks[prev + 1..i]
-                    .iter()
-                    .map(|b| b.trailing.as_str())
-                    .find(|t| text::is_paragraph_break(t))
-            {
-                body.push_str(gap);
-            }
-            last_kept = Some(i);
-            body.push_str(&blocks[i].text);
-            body.push_str(&blocks[i].trailing);
-        })
+        let body = text_body(&blocks, &decided);
+        let mut cleaned = assemble(&blocks, decided, None, |_, _| {});
+        cleaned.body = body;
+        cleaned
     }
 
     /// Cleans a saved page given as text. The body has one block per line.
@@ -141,7 +125,7 @@ impl Cleaner {
     /// them.
     pub fn clean_html(&self, html: &str) -> Cleaned {
         let (html, cut) = input::limit_nesting(html);
-        let (blocks, title) = html::blocks(&html);
+        let (blocks, title) = html::blocks(&html, &self.rules);
         let decided = classify::classify(&blocks, &self.rules);
         let mut cleaned = assemble(&blocks, decided, title, |body, i| {
             body.push_str(&blocks[i].text);
@@ -163,6 +147,34 @@ impl Cleaner {
 /// a [`Cleaner`] once instead.
 pub fn clean(bytes: &[u8], options: &Options) -> Result<Cleaned, Error> {
     Cleaner::new(options.clone())?.clean(bytes)
+}
+
+/// The kept blocks of a text with their original separators. Where removed
+/// blocks follow a kept one, the widest separator of the run stands after
+/// it, so a paragraph break that closed the removed run is not lost: the
+/// output then splits into blocks the same way again (idempotence).
+fn text_body(blocks: &[block::Block], decided: &[Option<classify::Removed>]) -> String {
+    let newlines = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
+    let mut body = String::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        if decided[i].is_some() {
+            i += 1;
+            continue;
+        }
+        body.push_str(&blocks[i].text);
+        let mut sep = blocks[i].trailing.as_str();
+        let mut j = i + 1;
+        while j < blocks.len() && decided[j].is_some() {
+            if newlines(&blocks[j].trailing) > newlines(sep) {
+                sep = &blocks[j].trailing;
+            }
+            j += 1;
+        }
+        body.push_str(sep);
+        i = j;
+    }
+    body
 }
 
 fn assemble(

@@ -1,19 +1,31 @@
 //! The `decruft` command: a thin layer over the library. It reads inputs,
-//! cleans them, and writes bodies to stdout or to an output folder, with
-//! the exit codes of the contract (0 all cleaned, 1 some failed, 2 usage).
+//! cleans them (in parallel when there are several), and writes bodies to
+//! standard output, to an output folder, or as JSON lines.
+//!
+//! Exit codes are a contract, tested in `tests/cli.rs`: 0 when every input
+//! was cleaned, 1 when some input or record failed (each named on stderr),
+//! 2 on a usage error or when the run could not go on (an unusable output
+//! folder, unwritable standard output). A closed standard output (`decruft
+//! x | head`) ends the run quietly with 0: the reader has what it wanted.
 
 mod cli {
     pub mod args;
+    pub mod batch;
+    pub mod document;
     pub mod inputs;
+    pub mod jsonl;
+    pub mod progress;
     pub mod write;
 }
 
-use anyhow::{Context, Result};
+use anyhow::{Context, Result, bail};
 use clap::Parser;
 use cli::args::{Args, Format};
-use cli::inputs::Job;
-use decruft::{Cleaned, Cleaner, Options};
-use std::io::{Read, Write};
+use cli::document::Setup;
+use cli::progress::Reporter;
+use decruft::{Cleaner, Options};
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -28,11 +40,9 @@ fn main() -> ExitCode {
     match run(&args) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            if is_broken_pipe(&e) {
-                return ExitCode::SUCCESS;
-            }
-            eprintln!("decruft: {e:#}");
+            let _ = writeln!(std::io::stderr(), "decruft: {e:#}");
             ExitCode::from(2)
         }
     }
@@ -45,8 +55,37 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
-/// Runs the command; `Ok(false)` when some input failed.
+/// Runs the command; `Ok(false)` when some input failed, `Err` when the
+/// run could not go on.
 fn run(args: &Args) -> Result<bool> {
+    let cleaner = build_cleaner(args)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.map_or(0, usize::from))
+        .build()
+        .context("cannot start worker threads")?;
+    let setup = Setup {
+        args,
+        cleaner: &cleaner,
+        limit: Options::default().max_input_bytes,
+    };
+    let inputs = if args.inputs.is_empty() {
+        vec![PathBuf::from("-")]
+    } else {
+        args.inputs.clone()
+    };
+    if inputs.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
+        bail!("standard input (`-`) can be read only once");
+    }
+    pool.install(|| {
+        if args.jsonl {
+            run_jsonl(&setup, &inputs)
+        } else {
+            run_documents(&setup, &inputs)
+        }
+    })
+}
+
+fn build_cleaner(args: &Args) -> Result<Cleaner> {
     let mut extra = Vec::new();
     for f in &args.rules {
         let text = std::fs::read_to_string(f)
@@ -58,109 +97,46 @@ fn run(args: &Args) -> Result<bool> {
         extra_rules: extra,
         ..Options::default()
     };
-    let cleaner = Cleaner::new(options)?;
-    let inputs = if args.inputs.is_empty() {
-        vec!["-".into()]
-    } else {
-        args.inputs.clone()
+    Ok(Cleaner::new(options)?)
+}
+
+/// Files and folders: to standard output, or to an output folder.
+fn run_documents(setup: &Setup, inputs: &[PathBuf]) -> Result<bool> {
+    let args = setup.args;
+    let exp = cli::inputs::expand(inputs, args.follow);
+    let total = exp.jobs.len() + exp.failures.len();
+    let reporter = Reporter::new(Some(total));
+    for f in &exp.failures {
+        reporter.failed(f);
+    }
+    for folder in &exp.empty_folders {
+        reporter.say(&format!(
+            "{}: warning: no .html, .htm or .txt file in this folder",
+            folder.display()
+        ));
+    }
+    let result = match &args.output_dir {
+        Some(dir) => cli::inputs::output_paths(&exp, dir, output_extension(args))
+            .and_then(|outs| cli::batch::to_folder(setup, &exp.jobs, &outs, dir, &reporter)),
+        None => cli::batch::to_stdout(setup, &exp.jobs, total > 1, &reporter),
     };
-    let jobs = cli::inputs::expand(&inputs)?;
-    if jobs.iter().filter(|j| j.path.is_none()).count() > 1 {
-        anyhow::bail!("standard input can be read only once");
-    }
-    match &args.output_dir {
-        Some(dir) => to_folder(args, &cleaner, &jobs, dir),
-        None => to_stdout(args, &cleaner, &jobs),
+    reporter.finish(result.is_ok() && (args.stats || total > 1));
+    result.map(|()| reporter.all_ok())
+}
+
+fn output_extension(args: &Args) -> &'static str {
+    match (args.explain, args.format) {
+        (true, _) => "explain.txt",
+        (false, Format::Text) => "txt",
+        (false, Format::Json) => "json",
     }
 }
 
-fn read(job: &Job) -> Result<Vec<u8>> {
-    match &job.path {
-        None => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .context("<stdin>: cannot read")?;
-            Ok(buf)
-        }
-        Some(p) => std::fs::read(p).with_context(|| format!("{}: cannot read", p.display())),
-    }
-}
-
-fn clean(cleaner: &Cleaner, job: &Job) -> Result<Cleaned> {
-    let bytes = read(job)?;
-    cleaner.clean(&bytes).with_context(|| job.display())
-}
-
-fn render(args: &Args, job: &Job, c: &Cleaned) -> Result<String> {
-    if args.explain {
-        return Ok(c.explain());
-    }
-    Ok(match args.format {
-        Format::Text => c.body.clone(),
-        Format::Json => {
-            let v = serde_json::json!({
-                "source": job.display(),
-                "title": c.title,
-                "body": c.body,
-                "removed": c.removed,
-                "warnings": c.warnings,
-            });
-            let mut s = serde_json::to_string(&v)?;
-            s.push('\n');
-            s
-        }
-    })
-}
-
-fn to_stdout(args: &Args, cleaner: &Cleaner, jobs: &[Job]) -> Result<bool> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
-    let mut ok = true;
-    let many = jobs.len() > 1;
-    for job in jobs {
-        match clean(cleaner, job).and_then(|c| Ok((render(args, job, &c)?, c))) {
-            Ok((text, c)) => {
-                for w in &c.warnings {
-                    eprintln!("decruft: {}: warning: {w}", job.display());
-                }
-                if many && (args.format == Format::Text || args.explain) {
-                    writeln!(out, "==> {} <==", job.display())?;
-                }
-                out.write_all(text.as_bytes())?;
-                if many && args.format == Format::Text && !text.ends_with('\n') {
-                    writeln!(out)?;
-                }
-            }
-            Err(e) => {
-                eprintln!("decruft: {e:#}");
-                ok = false;
-            }
-        }
-    }
-    out.flush()?;
-    Ok(ok)
-}
-
-fn to_folder(args: &Args, cleaner: &Cleaner, jobs: &[Job], dir: &std::path::Path) -> Result<bool> {
-    let ext = if args.explain {
-        "explain.txt"
-    } else {
-        match args.format {
-            Format::Text => "txt",
-            Format::Json => "json",
-        }
-    };
-    let outs = cli::inputs::output_paths(jobs, dir, ext)?;
-    let mut ok = true;
-    for (job, path) in jobs.iter().zip(&outs) {
-        let result = clean(cleaner, job)
-            .and_then(|c| render(args, job, &c))
-            .and_then(|text| cli::write::atomic_write(path, text.as_bytes()));
-        if let Err(e) = result {
-            eprintln!("decruft: {e:#}");
-            ok = false;
-        }
-    }
-    Ok(ok)
+/// JSON lines from standard input or files, to standard output.
+fn run_jsonl(setup: &Setup, inputs: &[PathBuf]) -> Result<bool> {
+    let reporter = Reporter::new(None);
+    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let result = cli::jsonl::run(setup, &paths, &reporter);
+    reporter.finish(result.is_ok() && setup.args.stats);
+    result.map(|()| reporter.all_ok())
 }

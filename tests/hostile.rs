@@ -158,7 +158,7 @@ fn misnested_tags_that_hide_their_depth() {
     for unit in [
         "<span><div></span>",
         "<li><section>",
-        "<p><object><div>",
+        "<p><marquee><div>",
         "<p><b id=1>t</p>",
         "<svg><foreignObject><div>",
     ] {

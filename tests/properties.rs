@@ -219,3 +219,18 @@ fn regression_blank_line_of_spaces_between_ask_and_insert_is_idempotent() {
         twice.explain()
     );
 }
+
+/// Pins a case proptest found: removing an appeal took its paragraph break
+/// with it, so the second pass grouped the following lines differently.
+#[test]
+fn removed_block_keeps_the_paragraph_break_it_closed() {
+    let doc = "Aaa aaaaaaa aaaaaaaa aaaaa aaaaaaaaa aa aaaaaa aaa aaaaaaaa.\n\
+               We need your help. Please support us monthly from just $5.\n\n\
+               Read more: Another story about something\n\
+               Reporters contributed to this report.\n\
+               Aaa aa aa aa aa aa.";
+    let once = TEXT.clean(doc.as_bytes()).unwrap();
+    let twice = TEXT.clean(once.body.as_bytes()).unwrap();
+    assert_eq!(once.body, twice.body, "{}", twice.explain());
+    assert!(once.body.contains(".\n\nReporters"), "{:?}", once.body);
+}

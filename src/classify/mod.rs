@@ -16,6 +16,7 @@
 
 mod direct;
 pub mod facts;
+mod markup;
 mod regions;
 mod revise;
 
@@ -81,6 +82,7 @@ pub fn classify(blocks: &[Block], rules: &RuleSet) -> Vec<Option<Removed>> {
         protected,
     };
     direct::apply(&mut doc);
+    markup::apply(&mut doc, rules);
     regions::apply(&mut doc);
     revise::apply(&mut doc);
     doc.decided

@@ -10,6 +10,8 @@ use crate::rules::Cue;
 /// A run of at least this many labels around a removed block is a menu.
 /// Runs without a removed block stay: lists, tables and code are body.
 const MENU_RUN: usize = 6;
+/// A label on a saved page is a menu item when this much of it is a link.
+const MENU_LINK_DENSITY: f32 = 0.5;
 /// A tail with at least this many removed blocks is a page footer: all its
 /// labels go. With fewer, only the labels after its first removed block.
 const FOOTER_REMOVED: usize = 3;
@@ -192,8 +194,9 @@ fn menu_runs(doc: &mut Doc) {
     let n = doc.len();
     let mut i = 0;
     while i < n {
-        let member =
-            |doc: &Doc, k: usize| doc.removed(k) || (doubtful(doc, k) && doc.facts[k].is_short());
+        let member = |doc: &Doc, k: usize| {
+            doc.removed(k) || (doubtful(doc, k) && doc.facts[k].is_short() && linky(doc, k))
+        };
         if !member(doc, i) {
             i += 1;
             continue;
@@ -218,6 +221,15 @@ fn menu_runs(doc: &mut Doc) {
         }
         i = j;
     }
+}
+
+/// On a saved page a menu item is a link: short lines of body (list
+/// items, table cells, dates) are not. Text has no links to tell by.
+fn linky(doc: &Doc, k: usize) -> bool {
+    doc.blocks[k]
+        .markup
+        .as_ref()
+        .is_none_or(|m| m.link_density >= MENU_LINK_DENSITY)
 }
 
 /// Labels between two removed blocks go with them.

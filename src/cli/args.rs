@@ -12,8 +12,15 @@ use std::path::PathBuf;
 /// --output-dir print each body after a `==> PATH <==` header (text) or as
 /// one JSON object per line (json).
 ///
-/// Exit status: 0 when every input was cleaned, 1 when some input failed
-/// (each named on stderr), 2 on a usage error.
+/// With --output-dir, documents are cleaned in parallel and each output is
+/// written atomically. With --jsonl, each input is a stream of JSON
+/// records (`{"id": .., "html"|"text": ..}` one per line) and one record
+/// per line comes out, in input order.
+///
+/// Exit status: 0 when every input was cleaned, 1 when some input or
+/// record failed (each named on stderr or in an error record), 2 on a
+/// usage error or when the run itself could not go on (an output folder
+/// that cannot be created, standard output that cannot be written).
 #[derive(Debug, Parser)]
 #[command(name = "decruft", version, about, long_about)]
 pub struct Args {
@@ -43,6 +50,32 @@ pub struct Args {
     /// Add the rules in FILE (format of `rules/`; may be repeated).
     #[arg(long = "rules", value_name = "FILE")]
     pub rules: Vec<PathBuf>,
+
+    /// Clean N documents at a time (default: one per core).
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Read JSON lines: one object per line with an `id` and an `html` or
+    /// `text` field; write one object per line with `title`, `body`,
+    /// `removed` and `warnings` in place of `html`/`text`, other fields
+    /// unchanged, in input order. A bad line gives `{"line": N, "error": ..}`.
+    #[arg(long, conflicts_with_all = ["output_dir", "explain"])]
+    pub jsonl: bool,
+
+    /// Print the summary line (documents, failures, MB, MB/s) on stderr
+    /// even for a single input; it is always printed for several.
+    #[arg(long)]
+    pub stats: bool,
+
+    /// Flush each output to the disk before renaming it into place (slower;
+    /// survives a power loss, not just a killed or failed run).
+    #[arg(long, requires = "output_dir")]
+    pub fsync: bool,
+
+    /// Follow symbolic links while walking folders (they are skipped by
+    /// default; links named on the command line are always followed).
+    #[arg(short = 'L', long)]
+    pub follow: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,80 +1,45 @@
-//! Saved pages into blocks. For now: every paragraph-like element's text,
-//! in document order, without script, style and other non-content.
+//! Saved pages into blocks: parse once, leave out what is never content,
+//! find the article container, and cut it into blocks that carry their
+//! markup features. The stages, in the order data flows:
+//!
+//! 1. `dom` (with `prune`, `depth`): parse with html5ever and copy the visible
+//!    nodes into a pre-order arena; gather `<title>`, `og:title` and
+//!    JSON-LD on the way.
+//! 2. `stats`: subtree sums (text, links, commas, paragraphs).
+//! 3. `meta`, `title`: JSON-LD `articleBody` and headline; the title.
+//! 4. `main_content` (with `hints`): score candidate containers and pick
+//!    the article with its sibling paragraphs.
+//! 5. `clean`: boxes inside the article that are not text.
+//! 6. `flatten`: blocks with `Markup` features.
 
-use crate::block::{Block, Markup};
-use scraper::{ElementRef, Html, Node};
+mod clean;
+mod depth;
+mod dom;
+mod flatten;
+mod hints;
+mod main_content;
+mod meta;
+mod prune;
+mod stats;
+mod tag;
+mod title;
 
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "tr",
-    "figcaption",
-    "dt",
-    "dd",
-];
-const SKIP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "head", "iframe", "select", "textarea",
-    "button",
-];
+use crate::block::Block;
+use crate::rules::RuleSet;
 
 /// The page's blocks and title.
-pub fn blocks(html: &str) -> (Vec<Block>, Option<String>) {
-    let doc = Html::parse_document(html);
-    let title = doc
-        .select(&scraper::Selector::parse("title").expect("valid selector"))
-        .next()
-        .map(|t| {
-            t.text()
-                .collect::<String>()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
-        .filter(|t| !t.is_empty());
-    let mut out = Vec::new();
-    let mut stack = vec![doc.root_element()];
-    // Iterative walk: deep documents cannot overflow the stack.
-    while let Some(el) = stack.pop() {
-        let name = el.value().name();
-        if SKIP_TAGS.contains(&name) {
-            continue;
-        }
-        if BLOCK_TAGS.contains(&name) {
-            let text = visible_text(el);
-            if !text.is_empty() {
-                out.push(Block::html(
-                    text,
-                    Markup {
-                        tag: name.to_string(),
-                        ..Markup::default()
-                    },
-                ));
-            }
-            continue;
-        }
-        let children: Vec<ElementRef> = el.children().filter_map(ElementRef::wrap).collect();
-        stack.extend(children.into_iter().rev());
-    }
-    (out, title)
-}
-
-fn visible_text(el: ElementRef) -> String {
-    let mut s = String::new();
-    let mut stack = vec![*el];
-    while let Some(node) = stack.pop() {
-        match node.value() {
-            Node::Text(t) => s.push_str(t),
-            Node::Element(e) if SKIP_TAGS.contains(&e.name()) => {}
-            _ => stack.extend(node.children().rev()),
-        }
-    }
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+pub fn blocks(html: &str, rules: &RuleSet) -> (Vec<Block>, Option<String>) {
+    let mut dom = dom::Dom::parse(html);
+    let raw = stats::raw_lengths(&dom);
+    dom.settle_hidden(&raw);
+    drop(raw);
+    let stats = stats::Stats::compute(&dom);
+    let ld = meta::ld_article(&dom.meta.json_ld);
+    let title = title::title(&dom, ld.headline.as_deref());
+    let mut hints = hints::HintCache::new(&rules.markup, &dom);
+    let roots = main_content::find(&dom, &stats, &mut hints, ld.body.as_deref());
+    let dropped = clean::conditionally(&dom, &stats, &mut hints, &roots);
+    let blocks = flatten::Flattener::new(&dom, &rules.markup, &stats, &dropped, title.as_deref())
+        .run(&roots);
+    (blocks, title)
 }

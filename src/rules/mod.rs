@@ -31,11 +31,12 @@
 //!   `cue.thanks`. No cue removes anything alone.
 
 mod builtin;
+pub mod markup;
 
 use crate::Kind;
 use crate::error::Error;
 use crate::normalize::normalize;
-use regex::{Regex, RegexSet};
+use regex::{Regex, RegexSet, RegexSetBuilder};
 
 /// What a rule does (see the module documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,8 +124,15 @@ impl Matcher {
     fn new(all: &[Rule], pick: impl Fn(&Rule) -> bool) -> Result<Matcher, Error> {
         let rules: Vec<usize> = (0..all.len()).filter(|&i| pick(&all[i])).collect();
         let patterns: Vec<&str> = rules.iter().map(|&i| all[i].pattern.as_str()).collect();
-        let set = regex::RegexSetBuilder::new(&patterns)
-            .dfa_size_limit(16 << 20)
+        // Unicode word boundaries keep a set off the fast DFA engines on
+        // non-ASCII text. The set runs without them, as a prefilter that
+        // matches a superset; each candidate is then confirmed exactly.
+        let loose: Vec<String> = patterns
+            .iter()
+            .map(|p| without_word_boundaries(p))
+            .collect();
+        let set = RegexSetBuilder::new(&loose)
+            .dfa_size_limit(PREFILTER_DFA_BYTES)
             .build()
             .map_err(|e| rule_error("(compiled set)", 0, e))?;
         let each = patterns
@@ -139,18 +147,8 @@ impl Matcher {
         if self.rules.is_empty() {
             return Vec::new();
         }
-        // The combined set runs as a lazy DFA on ASCII text; on other text
-        // its Unicode word boundaries send it to the much slower PikeVM,
-        // where one search per rule (each with its own literal prefilter)
-        // is faster. Both give the same matches.
-        let which: Vec<usize> = if norm.is_ascii() {
-            self.set.matches(norm).into_iter().collect()
-        } else {
-            (0..self.each.len())
-                .filter(|&k| self.each[k].is_match(norm))
-                .collect()
-        };
-        which
+        self.set
+            .matches(norm)
             .into_iter()
             .filter_map(|k| {
                 let m = self.each[k].find(norm)?;
@@ -164,6 +162,31 @@ impl Matcher {
     }
 }
 
+/// Cache for the prefilter sets' lazy DFA: hundreds of patterns in one set.
+const PREFILTER_DFA_BYTES: usize = 64 << 20;
+
+/// `pattern` with `\b` and `\B` removed: a looser pattern that matches
+/// wherever the original does.
+fn without_word_boundaries(pattern: &str) -> String {
+    let mut out = String::with_capacity(pattern.len());
+    let mut chars = pattern.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('b') | Some('B') => {}
+                Some(n) => {
+                    out.push(c);
+                    out.push(n);
+                }
+                None => out.push(c),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// All rules, compiled per role.
 #[derive(Debug)]
 pub struct RuleSet {
@@ -174,25 +197,35 @@ pub struct RuleSet {
     pub keep: Matcher,
     pub within: Matcher,
     pub cues: Matcher,
+    /// Class and id rules for saved pages (see [`markup`]).
+    pub markup: markup::MarkupRules,
 }
 
 impl RuleSet {
     /// The built-in rules plus `extra` files given as `(name, contents)`.
     pub fn load(extra: &[(String, String)]) -> Result<RuleSet, Error> {
         let mut rules = Vec::new();
-        for (name, contents) in builtin::FILES {
-            parse_file(name, contents, &mut rules)?;
-        }
-        for (name, contents) in extra {
-            parse_file(name, contents, &mut rules)?;
+        let mut markup_rules = Vec::new();
+        let builtin = builtin::FILES.iter().map(|&(n, c)| (n, c));
+        let extra = extra.iter().map(|(n, c)| (n.as_str(), c.as_str()));
+        for (name, contents) in builtin.chain(extra) {
+            if markup::is_markup_file(name, contents) {
+                markup::parse_file(name, contents, &mut markup_rules)?;
+            } else {
+                parse_file(name, contents, &mut rules)?;
+            }
         }
         let mut seen = std::collections::HashSet::new();
-        for r in &rules {
-            if !seen.insert(r.id.as_str()) {
+        let ids = rules
+            .iter()
+            .map(|r| &r.id)
+            .chain(markup_rules.iter().map(|r| &r.id));
+        for id in ids {
+            if !seen.insert(id.as_str()) {
                 return Err(Error::Rule {
-                    source_name: r.id.clone(),
+                    source_name: id.clone(),
                     line: 0,
-                    message: format!("duplicate rule id {}", r.id),
+                    message: format!("duplicate rule id {id}"),
                 });
             }
         }
@@ -203,6 +236,7 @@ impl RuleSet {
             keep: Matcher::new(&rules, |r| r.role == Role::Keep)?,
             within: Matcher::new(&rules, |r| r.role == Role::Within)?,
             cues: Matcher::new(&rules, |r| matches!(r.role, Role::Cue(_)))?,
+            markup: markup::MarkupRules::new(markup_rules)?,
             rules,
         })
     }
@@ -336,6 +370,11 @@ mod tests {
     fn builtin_rules_load() {
         let set = RuleSet::load(&[]).expect("built-in rules compile");
         assert!(set.rules.len() > 50);
+    }
+
+    #[test]
+    fn prefilter_patterns_drop_only_word_boundaries() {
+        assert_eq!(without_word_boundaries(r"\bread\b\\b\s"), r"read\\b\s");
     }
 
     #[test]

@@ -87,7 +87,7 @@ fn is_hard_wrapped(text: &str, group: &[Line]) -> bool {
         .collect();
     let max = *widths.iter().max().unwrap_or(&0);
     let min = *widths.iter().min().unwrap_or(&0);
-    if !(40..=100).contains(&max) || min * 4 < max * 3 {
+    if !(WRAP_MIN..=WRAP_MAX).contains(&max) || min * 4 < max * 3 {
         return false;
     }
     let open = body
@@ -97,8 +97,12 @@ fn is_hard_wrapped(text: &str, group: &[Line]) -> bool {
             !t.ends_with(['.', '!', '?', ':', '"', '\u{201D}'])
         })
         .count();
-    open * 2 >= body.len()
+    open * 3 >= body.len() * 2
 }
+
+/// Editors wrap at a fixed column, usually 60 to 80 characters.
+const WRAP_MIN: usize = 60;
+const WRAP_MAX: usize = 100;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,159 @@
+//! One document's way through the command: read (bounded), clean (a panic
+//! in the library becomes this document's failure, not the run's end), and
+//! render as text, JSON or the explain view.
+
+use super::args::{Args, Format};
+use super::inputs::Job;
+use anyhow::{Context, Result, anyhow, bail};
+use decruft::{Cleaned, Cleaner, Removal};
+use serde::Serialize;
+use std::io::Read;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+/// A cleaned document as JSON, fields in this order.
+#[derive(Serialize)]
+pub struct JsonBody<'a> {
+    /// The input's path; absent in JSON-lines records.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    title: &'a Option<String>,
+    body: &'a str,
+    removed: &'a [Removal],
+    warnings: &'a [String],
+}
+
+impl<'a> JsonBody<'a> {
+    /// The JSON view of `c`.
+    pub fn new(source: Option<&'a str>, c: &'a Cleaned) -> Self {
+        JsonBody {
+            source,
+            title: &c.title,
+            body: &c.body,
+            removed: &c.removed,
+            warnings: &c.warnings,
+        }
+    }
+}
+
+/// What the workers share.
+pub struct Setup<'a> {
+    /// The command line.
+    pub args: &'a Args,
+    /// The compiled cleaner.
+    pub cleaner: &'a Cleaner,
+    /// Inputs larger than this many bytes are refused without being read
+    /// whole.
+    pub limit: usize,
+}
+
+/// A cleaned and rendered document.
+pub struct Rendered {
+    /// The output, ready to write.
+    pub text: String,
+    /// The library's warnings (malformed bytes, guessed encoding, ...).
+    pub warnings: Vec<String>,
+    /// The input's size.
+    pub bytes: usize,
+}
+
+/// Reads, cleans and renders one document; the error names its path.
+pub fn process(setup: &Setup, job: &Job) -> Result<Rendered> {
+    let input = read(job, setup.limit)?;
+    let mut cleaned = clean_guarded(setup.cleaner, &input).with_context(|| job.display())?;
+    let bytes = input.len();
+    drop(input); // before rendering makes another copy of the body
+    let text = render(setup.args, job, &mut cleaned)?;
+    Ok(Rendered {
+        text,
+        warnings: cleaned.warnings,
+        bytes,
+    })
+}
+
+/// Cleans, turning a panic in the library into an error.
+pub fn clean_guarded(cleaner: &Cleaner, bytes: &[u8]) -> Result<Cleaned> {
+    match catch_unwind(AssertUnwindSafe(|| cleaner.clean(bytes))) {
+        Ok(r) => Ok(r?),
+        Err(_) => Err(anyhow!(
+            "internal error while cleaning (a bug: please report it)"
+        )),
+    }
+}
+
+/// Cleans a document already in a string (a JSON-lines record) as HTML
+/// or text, refusing one over the limit, and turning a panic into an error.
+pub fn clean_guarded_str(setup: &Setup, doc: &str, is_html: bool) -> Result<Cleaned> {
+    if doc.len() > setup.limit {
+        bail!(
+            "{} bytes, over the limit of {} bytes",
+            doc.len(),
+            setup.limit
+        );
+    }
+    let c = setup.cleaner;
+    catch_unwind(AssertUnwindSafe(|| {
+        if is_html {
+            c.clean_html(doc)
+        } else {
+            c.clean_text(doc)
+        }
+    }))
+    .map_err(|_| anyhow!("internal error while cleaning (a bug: please report it)"))
+}
+
+/// Reads a whole input, refusing an empty one and one over `limit` bytes
+/// (checked before reading when the size is known).
+fn read(job: &Job, limit: usize) -> Result<Vec<u8>> {
+    let name = job.display();
+    let mut buf = Vec::new();
+    match &job.path {
+        None => {
+            std::io::stdin()
+                .lock()
+                .take(limit as u64 + 1)
+                .read_to_end(&mut buf)
+                .with_context(|| format!("{name}: cannot read"))?;
+        }
+        Some(p) => {
+            let file = std::fs::File::open(p).with_context(|| format!("{name}: cannot read"))?;
+            let meta = file
+                .metadata()
+                .with_context(|| format!("{name}: cannot read"))?;
+            if meta.is_dir() {
+                bail!("{name}: cannot read: is a folder");
+            }
+            if meta.len() > limit as u64 {
+                bail!(
+                    "{name}: {} bytes, over the limit of {limit} bytes",
+                    meta.len()
+                );
+            }
+            file.take(limit as u64 + 1)
+                .read_to_end(&mut buf)
+                .with_context(|| format!("{name}: cannot read"))?;
+        }
+    }
+    if buf.len() > limit {
+        bail!("{name}: over the limit of {limit} bytes");
+    }
+    if buf.is_empty() {
+        bail!("{name}: empty input, nothing to clean");
+    }
+    Ok(buf)
+}
+
+/// The output for one document in the chosen format (text output takes
+/// the body out of `c` rather than copying it).
+fn render(args: &Args, job: &Job, c: &mut Cleaned) -> Result<String> {
+    if args.explain {
+        return Ok(c.explain());
+    }
+    Ok(match args.format {
+        Format::Text => std::mem::take(&mut c.body),
+        Format::Json => {
+            let mut s = serde_json::to_string(&JsonBody::new(Some(&job.display()), c))?;
+            s.push('\n');
+            s
+        }
+    })
+}

@@ -1,0 +1,282 @@
+//! The page as a flat, pre-order arena of its visible nodes.
+//!
+//! html5ever (through scraper) parses the page once; this module copies the
+//! parts that can be content into a `Vec` in document order, leaving out
+//! what is never content (see `prune`) and harvesting the head's metadata
+//! on the way. In pre-order a node's descendants are the indices
+//! `i + 1 .. end`, so subtrees are ranges, children come after parents, and
+//! every later pass is a loop, never a recursion: a page nested 200,000
+//! deep cannot overflow the stack.
+
+use super::prune;
+use super::tag::Tag;
+use ego_tree::iter::Edge;
+use scraper::{Html, Node as Dnode};
+
+/// No parent: the root.
+pub const NONE: u32 = u32::MAX;
+
+/// The element hides itself (`hidden`, `aria-hidden`, inline style).
+pub const HIDDEN: u8 = 1;
+/// `itemprop="articleBody"`.
+pub const ITEM_BODY: u8 = 2;
+/// An ARIA role of furniture (navigation, complementary, dialog, ...).
+pub const ROLE_FURNITURE: u8 = 4;
+/// A `<br>` that follows another `<br>` with only whitespace between.
+pub const BR_PAIR: u8 = 8;
+/// Left out: a hidden subtree, honoured (see [`Dom::settle_hidden`]).
+pub const GONE: u8 = 16;
+
+/// One element or text node.
+#[derive(Debug)]
+pub struct Node {
+    pub parent: u32,
+    /// One past the last descendant.
+    pub end: u32,
+    pub tag: Tag,
+    pub flags: u8,
+    /// Text nodes: the text as found.
+    pub text: Box<str>,
+    /// Elements: the `class` attribute.
+    pub class: Box<str>,
+    /// Elements: the `id` attribute.
+    pub id: Box<str>,
+}
+
+impl Node {
+    pub fn has(&self, flag: u8) -> bool {
+        self.flags & flag != 0
+    }
+}
+
+/// The head's metadata, gathered while building.
+#[derive(Debug, Default)]
+pub struct Meta {
+    /// The `<title>` text.
+    pub title: Option<String>,
+    /// `og:title` or `twitter:title`.
+    pub og_title: Option<String>,
+    /// The text of every `application/ld+json` script.
+    pub json_ld: Vec<String>,
+}
+
+/// The arena and the metadata.
+#[derive(Debug)]
+pub struct Dom {
+    pub nodes: Vec<Node>,
+    pub meta: Meta,
+}
+
+impl Dom {
+    /// Parses `html` and builds the arena.
+    pub fn parse(html: &str) -> Dom {
+        let html = close_title(html);
+        let doc = Html::parse_document(&super::depth::limit(&html));
+        let mut dom = Dom {
+            nodes: Vec::with_capacity(1024),
+            meta: Meta::default(),
+        };
+        dom.push(NONE, Tag::OtherBlock, 0, "", "");
+        let mut stack: Vec<u32> = vec![0];
+        let mut skipping: Option<ego_tree::NodeId> = None;
+        // Whether the last non-blank node under the top of the stack was a
+        // <br>, to mark <br><br> pairs.
+        let mut last_br: Vec<bool> = vec![false];
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(n) if skipping.is_none() => match n.value() {
+                    Dnode::Element(el) => {
+                        if prune::never_content(el) {
+                            dom.harvest(el.name(), n);
+                            skipping = Some(n.id());
+                            continue;
+                        }
+                        let tag = Tag::from_name(el.name());
+                        let mut flags = 0;
+                        if prune::hidden(el) {
+                            flags |= HIDDEN;
+                        }
+                        if prune::furniture_role(el) {
+                            flags |= ROLE_FURNITURE;
+                        }
+                        if el
+                            .attr("itemprop")
+                            .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
+                        {
+                            flags |= ITEM_BODY;
+                        }
+                        let top = last_br.last_mut().expect("stack has the root");
+                        if tag == Tag::Br {
+                            if *top {
+                                flags |= BR_PAIR;
+                            }
+                            *top = true;
+                        } else {
+                            *top = false;
+                        }
+                        let parent = *stack.last().expect("stack has the root");
+                        let i = dom.push(
+                            parent,
+                            tag,
+                            flags,
+                            el.attr("class").unwrap_or(""),
+                            el.attr("id").unwrap_or(""),
+                        );
+                        stack.push(i);
+                        last_br.push(false);
+                    }
+                    Dnode::Text(t) => {
+                        let blank = t.trim().is_empty();
+                        if !blank {
+                            *last_br.last_mut().expect("stack has the root") = false;
+                        }
+                        let parent = *stack.last().expect("stack has the root");
+                        let i = dom.push(parent, Tag::Text, 0, "", "");
+                        dom.nodes[i as usize].text = Box::from(&**t);
+                    }
+                    _ => {}
+                },
+                Edge::Open(_) => {}
+                Edge::Close(n) => {
+                    if skipping == Some(n.id()) {
+                        skipping = None;
+                    } else if skipping.is_none() && n.value().is_element() && stack.len() > 1 {
+                        let i = stack.pop().expect("checked");
+                        last_br.pop();
+                        dom.nodes[i as usize].end = dom.nodes.len() as u32;
+                    }
+                }
+            }
+        }
+        let len = dom.nodes.len() as u32;
+        for &i in &stack {
+            dom.nodes[i as usize].end = len;
+        }
+        dom
+    }
+
+    fn push(&mut self, parent: u32, tag: Tag, flags: u8, class: &str, id: &str) -> u32 {
+        let i = self.nodes.len() as u32;
+        self.nodes.push(Node {
+            parent,
+            end: i + 1,
+            tag,
+            flags,
+            text: Box::from(""),
+            class: Box::from(class),
+            id: Box::from(id),
+        });
+        i
+    }
+
+    /// Keeps what the head says about the page.
+    fn harvest(&mut self, name: &str, n: ego_tree::NodeRef<Dnode>) {
+        let text = || -> String {
+            n.descendants()
+                .filter_map(|d| d.value().as_text().map(|t| &**t))
+                .collect()
+        };
+        match name {
+            "title" if self.meta.title.is_none() => self.meta.title = Some(text()),
+            "meta" => {
+                let Some(el) = n.value().as_element() else {
+                    return;
+                };
+                let key = el.attr("property").or_else(|| el.attr("name"));
+                if matches!(key, Some("og:title" | "twitter:title")) && self.meta.og_title.is_none()
+                {
+                    self.meta.og_title = el.attr("content").map(str::to_string);
+                }
+            }
+            "script" => {
+                let is_ld = n
+                    .value()
+                    .as_element()
+                    .and_then(|el| el.attr("type"))
+                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
+                if is_ld {
+                    self.meta.json_ld.push(text());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Honours the `hidden` flags, except on an element that holds most of
+    /// the page's text: a page saved while a dialog was open hides its
+    /// whole wrapper, and a reader closes the dialog.
+    pub fn settle_hidden(&mut self, raw_len: &[u32]) {
+        let total = raw_len.first().copied().unwrap_or(0).max(1);
+        for (node, &len) in self.nodes.iter_mut().zip(raw_len) {
+            if node.has(HIDDEN) && len * 2 < total {
+                node.flags |= GONE;
+            }
+        }
+    }
+
+    /// The children of `i`, in order.
+    pub fn children(&self, i: u32) -> Children<'_> {
+        Children {
+            dom: self,
+            next: i + 1,
+            end: self.nodes[i as usize].end,
+        }
+    }
+
+    pub fn node(&self, i: u32) -> &Node {
+        &self.nodes[i as usize]
+    }
+
+    /// Whether `a` is `d` or one of its ancestors.
+    pub fn contains(&self, a: u32, d: u32) -> bool {
+        a <= d && d < self.nodes[a as usize].end
+    }
+}
+
+/// A `<title>` that is never closed swallows the whole page as its text
+/// (it is RCDATA): close it before the next tag.
+fn close_title(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let find = |needle: &[u8], from: usize| {
+        bytes[from.min(bytes.len())..]
+            .windows(needle.len())
+            .position(|w| w.eq_ignore_ascii_case(needle))
+            .map(|p| p + from)
+    };
+    let Some(open) = find(b"<title", 0) else {
+        return html.into();
+    };
+    if find(b"</title", open).is_some() {
+        return html.into();
+    }
+    let Some(gt) = find(b">", open) else {
+        return html.into();
+    };
+    let Some(next) = find(b"<", gt) else {
+        return html.into();
+    };
+    let mut s = String::with_capacity(html.len() + 8);
+    s.push_str(&html[..next]);
+    s.push_str("</title>");
+    s.push_str(&html[next..]);
+    s.into()
+}
+
+/// Iterator over a node's children.
+pub struct Children<'a> {
+    dom: &'a Dom,
+    next: u32,
+    end: u32,
+}
+
+impl Iterator for Children<'_> {
+    type Item = u32;
+    fn next(&mut self) -> Option<u32> {
+        if self.next >= self.end {
+            return None;
+        }
+        let i = self.next;
+        self.next = self.dom.nodes[i as usize].end;
+        Some(i)
+    }
+}

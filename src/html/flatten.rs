@@ -1,0 +1,324 @@
+//! The content as blocks, one per line a reader sees: paragraphs,
+//! subheads, list items, quotes, table rows, captions, and text directly
+//! inside containers. Every `<br>` starts a new line, as on screen;
+//! `<pre>` keeps its lines. Each block carries its markup features
+//! (see `block::Markup`), and the reason when it is known before
+//! classification: the title, a caption, a box that `clean` ruled out.
+
+use super::clean::Preset;
+use super::dom::{Dom, GONE, ROLE_FURNITURE};
+use super::meta::squeeze;
+use super::stats::Stats;
+use super::tag::Tag;
+use crate::Kind;
+use crate::block::{Block, Markup};
+use crate::rules::markup::{MarkupRules, name_form};
+use std::collections::HashMap;
+
+/// An element that holds more than this share of the content's text is a
+/// wrapper, and its class and id say nothing about one block.
+const WRAPPER_SHARE: f32 = 0.5;
+/// Separates the cells of a table row.
+const CELL_SEPARATOR: &str = " | ";
+
+/// An open element while walking. What blocks inherit from their
+/// ancestors is carried down on each frame, so that no step walks the
+/// whole stack (a page may nest thousands deep).
+struct Frame {
+    end: u32,
+    tag: Tag,
+    /// Ends a line when it opens and closes.
+    boundary: bool,
+    /// The nearest line-ending element's tag, this one included.
+    block_tag: &'static str,
+    /// Inside a table row whose cells are plain text: one block.
+    in_row: bool,
+    /// Index of the nearest frame with a preset.
+    preset_at: Option<usize>,
+    preset: Option<Preset>,
+    /// Inside an aside, footer, nav or form (below the root).
+    furniture: bool,
+}
+
+/// Class and id name forms of at most this many elements go with a block.
+const MAX_TOKEN_FRAMES: usize = 32;
+
+/// The line being gathered.
+#[derive(Default)]
+struct Line {
+    text: String,
+    chars: usize,
+    link_chars: usize,
+    space: bool,
+}
+
+impl Line {
+    fn push(&mut self, s: &str, in_link: bool) {
+        for c in s.chars() {
+            if c.is_whitespace() {
+                self.space = true;
+                continue;
+            }
+            if matches!(c, '\u{200B}' | '\u{FEFF}' | '\u{00AD}') {
+                continue;
+            }
+            if self.space && !self.text.is_empty() {
+                self.text.push(' ');
+                self.chars += 1;
+            }
+            self.space = false;
+            self.text.push(c);
+            self.chars += 1;
+            if in_link {
+                self.link_chars += 1;
+            }
+        }
+    }
+}
+
+/// Walks the content roots and cuts them into blocks.
+pub struct Flattener<'a> {
+    dom: &'a Dom,
+    rules: &'a MarkupRules,
+    stats: &'a Stats,
+    dropped: &'a HashMap<u32, Preset>,
+    title: Option<String>,
+    frames: Vec<Frame>,
+    /// `(frame index, name forms)` of open elements that are not wrappers.
+    forms: Vec<(usize, Vec<String>)>,
+    line: Line,
+    links: usize,
+    pre: usize,
+    wrapper_len: f32,
+    out: Vec<Block>,
+}
+
+impl<'a> Flattener<'a> {
+    pub fn new(
+        dom: &'a Dom,
+        rules: &'a MarkupRules,
+        stats: &'a Stats,
+        dropped: &'a HashMap<u32, Preset>,
+        title: Option<&str>,
+    ) -> Flattener<'a> {
+        Flattener {
+            dom,
+            rules,
+            stats,
+            dropped,
+            title: title.map(|t| t.to_lowercase()),
+            frames: Vec::new(),
+            forms: Vec::new(),
+            line: Line::default(),
+            links: 0,
+            pre: 0,
+            wrapper_len: 0.0,
+            out: Vec::new(),
+        }
+    }
+
+    /// The blocks of all roots, in order.
+    pub fn run(mut self, roots: &[u32]) -> Vec<Block> {
+        let total: u32 = roots.iter().map(|&r| self.stats.len[r as usize]).sum();
+        self.wrapper_len = total as f32 * WRAPPER_SHARE;
+        for &root in roots {
+            self.root(root);
+        }
+        self.out
+    }
+
+    fn root(&mut self, root: u32) {
+        let end = self.dom.node(root).end;
+        self.frames.clear();
+        self.forms.clear();
+        let tag = self.dom.node(root).tag;
+        self.frames.push(Frame {
+            end,
+            tag,
+            boundary: true,
+            block_tag: tag.name(),
+            in_row: false,
+            preset_at: None,
+            preset: None,
+            furniture: false,
+        });
+        let mut i = root + 1;
+        while i < end {
+            self.close_until(i);
+            let node = self.dom.node(i);
+            if node.flags & GONE != 0 {
+                i = node.end;
+                continue;
+            }
+            match node.tag {
+                Tag::Text => {
+                    if self.pre > 0 {
+                        self.pre_text(&node.text);
+                    } else {
+                        self.line.push(&node.text, self.links > 0);
+                    }
+                }
+                // A line break is a new line for the reader: questions
+                // and answers, `<br><br>` paragraphs, verse.
+                Tag::Br | Tag::Hr => self.flush(),
+                _ => self.open(i),
+            }
+            i += 1;
+        }
+        self.close_until(end);
+        self.flush();
+        self.frames.clear();
+    }
+
+    fn pre_text(&mut self, text: &str) {
+        let mut lines = text.split('\n');
+        if let Some(first) = lines.next() {
+            self.line.push(first, self.links > 0);
+        }
+        for l in lines {
+            self.flush();
+            self.line.push(l, self.links > 0);
+        }
+    }
+
+    fn close_until(&mut self, i: u32) {
+        while self.frames.len() > 1 && self.frames.last().is_some_and(|f| f.end <= i) {
+            let f = self.frames.last().expect("checked");
+            if f.boundary {
+                self.flush();
+            }
+            let f = self.frames.pop().expect("checked");
+            if self
+                .forms
+                .last()
+                .is_some_and(|(k, _)| *k == self.frames.len())
+            {
+                self.forms.pop();
+            }
+            match f.tag {
+                Tag::A => self.links = self.links.saturating_sub(1),
+                Tag::Pre => self.pre = self.pre.saturating_sub(1),
+                _ => {}
+            }
+        }
+    }
+
+    fn open(&mut self, i: u32) {
+        let node = self.dom.node(i);
+        let parent = self.frames.last().expect("the root frame");
+        let in_row = parent.in_row;
+        let small = (self.stats.len[i as usize] as f32) < self.wrapper_len;
+        let forms: Vec<String> = if small {
+            node.class
+                .split_whitespace()
+                .chain(node.id.split_whitespace())
+                .map(name_form)
+                .filter(|f| !f.is_empty())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        // A span named like furniture (a caption or credit inside the
+        // first paragraph) is cut out as a line of its own, so that it can
+        // go without the paragraph.
+        let furniture_span =
+            node.tag == Tag::Inline && forms.iter().any(|f| self.rules.drop_hit(f).is_some());
+        let boundary =
+            (node.tag.is_block() && !(node.tag == Tag::Cell && in_row)) || furniture_span;
+        if boundary {
+            self.flush();
+        } else if node.tag == Tag::Cell && !self.line.text.is_empty() {
+            self.line.text.push_str(CELL_SEPARATOR);
+            self.line.space = false;
+        }
+        match node.tag {
+            Tag::A => self.links += 1,
+            Tag::Pre => self.pre += 1,
+            _ => {}
+        }
+        if boundary && !forms.is_empty() {
+            self.forms.push((self.frames.len(), forms));
+        }
+        let row = node.tag == Tag::Tr
+            && self
+                .dom
+                .children(i)
+                .all(|c| self.dom.node(c).tag != Tag::Cell || !self.stats.has_block[c as usize]);
+        let parent = self.frames.last().expect("the root frame");
+        let preset = self.preset(i, small);
+        let frame = Frame {
+            end: node.end,
+            tag: node.tag,
+            boundary,
+            block_tag: if row {
+                "tr"
+            } else if boundary && !in_row && !furniture_span {
+                node.tag.name()
+            } else {
+                parent.block_tag
+            },
+            in_row: row || in_row,
+            preset_at: if preset.is_some() {
+                Some(self.frames.len())
+            } else {
+                parent.preset_at
+            },
+            preset,
+            furniture: parent.furniture
+                || node.tag.is_furniture()
+                || node.flags & ROLE_FURNITURE != 0,
+        };
+        self.frames.push(frame);
+    }
+
+    /// What is known about an element's blocks before classification.
+    fn preset(&self, i: u32, small: bool) -> Option<Preset> {
+        if let Some(p) = self.dropped.get(&i) {
+            return Some(p.clone());
+        }
+        match self.dom.node(i).tag {
+            Tag::H1 => Some((Kind::Heading, "html.title", "h1".into())),
+            Tag::Figcaption => Some((Kind::Credit, "html.caption", "figcaption".into())),
+            Tag::Header if small => Some((Kind::Heading, "html.header", "header".into())),
+            _ => None,
+        }
+    }
+
+    /// Ends the current line, making it a block if it holds text.
+    fn flush(&mut self) {
+        let line = std::mem::take(&mut self.line);
+        let text = line.text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let top = self.frames.last().expect("the root frame");
+        let mut preset = top.preset_at.and_then(|k| self.frames[k].preset.clone());
+        if preset.is_none()
+            && self
+                .title
+                .as_deref()
+                .is_some_and(|t| squeeze(text).to_lowercase() == t)
+        {
+            preset = Some((Kind::Heading, "html.title", "same as the title".into()));
+        }
+        let markup = Markup {
+            tag: top.block_tag.to_string(),
+            tokens: self
+                .forms
+                .iter()
+                .rev()
+                .take(MAX_TOKEN_FRAMES)
+                .flat_map(|(_, f)| f.iter().cloned())
+                .collect(),
+            link_density: if line.chars == 0 {
+                0.0
+            } else {
+                line.link_chars as f32 / line.chars as f32
+            },
+            in_furniture: top.furniture,
+            in_main: true,
+            preset,
+        };
+        self.out.push(Block::html(text.to_string(), markup));
+    }
+}

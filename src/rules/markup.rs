@@ -1,0 +1,229 @@
+//! Markup rules: what class and id names say about an element.
+//!
+//! They live in `rules/markup/*.rules` (and in any extra rule file that
+//! starts with the line `@markup`), one rule a line, `ROLE ID PATTERN`,
+//! like the phrase rules. `PATTERN` is a regular expression matched against
+//! the *name form* of each class name and of the id, one name at a time:
+//! camelCase split, every run of characters other than letters and digits
+//! turned into one space, lowercased. `articleBody__main-text` reads
+//! `article body main text`, so `\bbody\b` finds it and `related` also
+//! finds `relatedlinks`.
+//!
+//! Roles:
+//! - `drop` (needs a kind, from `@kind` or the file name): a block inside
+//!   an element with such a name is removed, with the rule id and the name
+//!   as evidence. Only elements between the block and the content root
+//!   count, and not those holding most of the article.
+//! - `positive`, `negative`: class weight when scoring candidate
+//!   containers (+25 / -25 for the class, and again for the id).
+//! - `unlikely`: the element is skipped when looking for the article,
+//!   unless a `maybe` rule also matches it.
+//! - `maybe`: see `unlikely`.
+//! - `ignore`: a name that says nothing about its element (a taxonomy
+//!   class such as `category-social-media`, a slug made from a heading):
+//!   no other rule reads it.
+
+use super::rule_error;
+use crate::Kind;
+use crate::error::Error;
+use regex::RegexSet;
+
+/// What a markup rule does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkupRole {
+    Drop,
+    Positive,
+    Negative,
+    Unlikely,
+    Maybe,
+    Ignore,
+}
+
+/// One markup rule.
+#[derive(Debug, Clone)]
+pub struct MarkupRule {
+    pub id: String,
+    pub kind: Option<Kind>,
+    pub role: MarkupRole,
+    pub pattern: String,
+}
+
+/// All markup rules, compiled together.
+#[derive(Debug)]
+pub struct MarkupRules {
+    pub rules: Vec<MarkupRule>,
+    set: RegexSet,
+}
+
+/// What the names of one element say.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hints {
+    /// Class weight for scoring, -50 to 50.
+    pub weight: i32,
+    /// Skipped when looking for the article.
+    pub unlikely: bool,
+}
+
+/// The name form of a class name or id (see the module documentation).
+pub fn name_form(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev_lower = false;
+    let mut gap = false;
+    for c in name.chars() {
+        if c.is_alphanumeric() {
+            if (gap || (prev_lower && c.is_uppercase())) && !out.is_empty() {
+                out.push(' ');
+            }
+            gap = false;
+            prev_lower = c.is_lowercase();
+            out.extend(c.to_lowercase());
+        } else {
+            gap = true;
+            prev_lower = false;
+        }
+    }
+    out
+}
+
+impl MarkupRules {
+    pub fn new(rules: Vec<MarkupRule>) -> Result<MarkupRules, Error> {
+        let set = RegexSet::new(rules.iter().map(|r| &r.pattern))
+            .map_err(|e| rule_error("(markup rules)", 0, e))?;
+        Ok(MarkupRules { rules, set })
+    }
+
+    /// The first `drop` rule matching a name form.
+    pub fn drop_hit(&self, form: &str) -> Option<&MarkupRule> {
+        let hits = self.set.matches(form);
+        let mut hits = hits.into_iter().map(|k| &self.rules[k]);
+        let mut first = None;
+        for r in hits.by_ref() {
+            match r.role {
+                MarkupRole::Ignore => return None,
+                MarkupRole::Drop if first.is_none() => first = Some(r),
+                _ => {}
+            }
+        }
+        first
+    }
+
+    /// Class weight and likelihood of an element from its class and id.
+    pub fn hints(&self, class: &str, id: &str) -> Hints {
+        let mut h = Hints::default();
+        let (mut unlikely, mut maybe) = (false, false);
+        for attr in [class, id] {
+            let (mut pos, mut neg) = (false, false);
+            for name in attr.split_whitespace() {
+                let hits = self.set.matches(&name_form(name));
+                if hits
+                    .iter()
+                    .any(|k| self.rules[k].role == MarkupRole::Ignore)
+                {
+                    continue;
+                }
+                for k in hits.into_iter() {
+                    match self.rules[k].role {
+                        MarkupRole::Positive => pos = true,
+                        MarkupRole::Negative => neg = true,
+                        MarkupRole::Unlikely => unlikely = true,
+                        MarkupRole::Maybe => maybe = true,
+                        MarkupRole::Drop | MarkupRole::Ignore => {}
+                    }
+                }
+            }
+            h.weight += 25 * (i32::from(pos) - i32::from(neg));
+        }
+        h.unlikely = unlikely && !maybe;
+        h
+    }
+}
+
+/// Whether a rule file holds markup rules.
+pub fn is_markup_file(name: &str, contents: &str) -> bool {
+    name.starts_with("markup/")
+        || name.contains("/markup/")
+        || contents
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'))
+            == Some("@markup")
+}
+
+/// Reads one markup rule file into `out`.
+pub fn parse_file(name: &str, contents: &str, out: &mut Vec<MarkupRule>) -> Result<(), Error> {
+    let stem = std::path::Path::new(name)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("");
+    let mut kind = Kind::from_name(stem);
+    for (n, raw) in contents.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') || line == "@markup" {
+            continue;
+        }
+        if let Some(k) = line.strip_prefix("@kind") {
+            let k = k.trim();
+            kind = Some(
+                Kind::from_name(k)
+                    .ok_or_else(|| rule_error(name, n + 1, format!("unknown kind {k:?}")))?,
+            );
+            continue;
+        }
+        let (role_s, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let (id, pattern) = rest
+            .trim_start()
+            .split_once(char::is_whitespace)
+            .unwrap_or((rest.trim_start(), ""));
+        let pattern = pattern.trim();
+        if id.is_empty() || pattern.is_empty() {
+            return Err(rule_error(name, n + 1, "expected `ROLE ID PATTERN`"));
+        }
+        let role = match role_s {
+            "drop" => MarkupRole::Drop,
+            "positive" => MarkupRole::Positive,
+            "negative" => MarkupRole::Negative,
+            "unlikely" => MarkupRole::Unlikely,
+            "maybe" => MarkupRole::Maybe,
+            "ignore" => MarkupRole::Ignore,
+            _ => return Err(rule_error(name, n + 1, format!("unknown role {role_s:?}"))),
+        };
+        if role == MarkupRole::Drop && kind.is_none() {
+            return Err(rule_error(
+                name,
+                n + 1,
+                "a drop rule needs a kind: add `@kind KIND`",
+            ));
+        }
+        regex::Regex::new(pattern).map_err(|e| rule_error(name, n + 1, e))?;
+        out.push(MarkupRule {
+            id: id.to_string(),
+            kind,
+            role,
+            pattern: pattern.to_string(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn name_forms() {
+        assert_eq!(
+            name_form("articleBody__main-text"),
+            "article body main text"
+        );
+        assert_eq!(name_form("NEWSLETTER_box"), "newsletter box");
+        assert_eq!(name_form("col-md-8"), "col md 8");
+        assert_eq!(name_form("--"), "");
+    }
+
+    #[test]
+    fn markup_files_are_told_apart() {
+        assert!(is_markup_file("markup/tokens.rules", ""));
+        assert!(is_markup_file("mine.rules", "# mine\n@markup\ndrop x y\n"));
+        assert!(!is_markup_file("en/appeal.rules", "open x y"));
+    }
+}
