@@ -234,3 +234,25 @@ fn removed_block_keeps_the_paragraph_break_it_closed() {
     assert_eq!(once.body, twice.body, "{}", twice.explain());
     assert!(once.body.contains(".\n\nReporters"), "{:?}", once.body);
 }
+
+/// Found by the `clean_text` fuzz target: removing the short lines of a
+/// group ("Refuser", a copyright line) left two lines that the next pass
+/// took for one hard-wrapped paragraph, which then read as prose before a
+/// trailing headline.
+#[test]
+fn regression_lines_left_after_removals_are_not_rewrapped() {
+    let doc = "Le K\0\0\0niveapour mesurer er des >contenus adapt\u{e9}s.%Tout accepter\n\
+               Refuser\n\
+               \u{a9} Le Courriererver les poissons.\n\
+               Nousoits e sur la place du ma1ch\u{e9}.\n\n\
+               La billetterie en ligne a \u{e9}r\u{e9}serv\u{e9}s\n";
+    let once = TEXT.clean(doc.as_bytes()).unwrap();
+    let twice = TEXT.clean(once.body.as_bytes()).unwrap();
+    assert_eq!(
+        once.body,
+        twice.body,
+        "first:\n{}\nsecond:\n{}",
+        once.explain(),
+        twice.explain()
+    );
+}
