@@ -165,15 +165,29 @@ impl Cleaner {
     /// assert_eq!(cleaned.metadata.date.as_deref(), Some("2024-03-05"));
     /// # Ok::<(), decruft::Error>(())
     /// ```
+    ///
+    /// Elements nested deeper than 512 (the browsers' cap) become siblings
+    /// at that depth before parsing, keeping their text, and a warning says
+    /// how many tags were changed: the parser would take quadratic time on
+    /// them.
     pub fn clean_html(&self, html: &str) -> Cleaned {
-        let doc = html::parse(html);
+        let (html, cut) = input::limit_nesting(html);
+        let doc = html::parse(&html);
         let (blocks, title) = html::blocks(&doc, &self.rules);
         let decided = classify::classify(&blocks, &self.rules);
-        let mut cleaned = assemble(&blocks, decided, title, |body, b| {
-            body.push_str(&b.text);
+        let mut cleaned = assemble(&blocks, decided, title, |body, i| {
+            body.push_str(&blocks[i].text);
             body.push('\n');
         });
         cleaned.metadata = metadata::extract(&doc);
+        if cut > 0 {
+            cleaned.warnings.push(format!(
+                "page nested deeper than {} elements (or with too many formatting \
+                 elements left open): {cut} tag(s) were closed early or left out \
+                 before parsing; no text was lost",
+                input::MAX_DEPTH
+            ));
+        }
         cleaned
     }
 }
@@ -225,7 +239,7 @@ fn assemble(
     blocks: &[block::Block],
     decided: Vec<Option<classify::Removed>>,
     title: Option<String>,
-    mut push: impl FnMut(&mut String, &block::Block),
+    mut push: impl FnMut(&mut String, usize),
 ) -> Cleaned {
     let mut body = String::new();
     let mut removed = Vec::new();
@@ -233,7 +247,7 @@ fn assemble(
     for (position, (b, d)) in blocks.iter().zip(decided).enumerate() {
         let verdict = match d {
             None => {
-                push(&mut body, b);
+                push(&mut body, position);
                 Verdict::Keep
             }
             Some(r) => {

@@ -1,5 +1,10 @@
 //! Property tests: cleaning never panics, is idempotent, and in text mode
-//! returns a subsequence of the input's blocks.
+//! returns a subsequence of the input's blocks, whatever separates them
+//! (`\n`, blank lines, `\r\n`, trailing spaces, leading blank lines). A
+//! saved page's body, cleaned again as text, stays as it is.
+//!
+//! 400 cases per property by default; `PROPTEST_CASES=5000 cargo test
+//! --test properties` for a longer run.
 
 use decruft::{Cleaner, InputKind, Options};
 use proptest::prelude::*;
@@ -13,6 +18,23 @@ static TEXT: LazyLock<Cleaner> = LazyLock::new(|| {
     .unwrap()
 });
 static AUTO: LazyLock<Cleaner> = LazyLock::new(|| Cleaner::new(Options::default()).unwrap());
+static HTML: LazyLock<Cleaner> = LazyLock::new(|| {
+    Cleaner::new(Options {
+        input: InputKind::Html,
+        ..Options::default()
+    })
+    .unwrap()
+});
+
+/// The case count: `PROPTEST_CASES` when set, else a count that keeps CI
+/// quick.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400);
+    ProptestConfig::with_cases(cases)
+}
 
 /// Lines of the shapes real documents have: body sentences, appeal
 /// openers and asks, closers, inserts, labels, credits, quotes.
@@ -47,6 +69,66 @@ fn document() -> impl Strategy<Value = String> {
     })
 }
 
+/// What may stand between two lines of a real text.
+fn separator() -> impl Strategy<Value = &'static str> {
+    prop_oneof![
+        4 => Just("\n"),
+        2 => Just("\n\n"),
+        2 => Just("\r\n"),
+        1 => Just("\r\n\r\n"),
+        1 => Just("  \n"),
+        1 => Just("\n \t\n"),
+        1 => Just("\t\r\n\n"),
+    ]
+}
+
+/// A document whose lines are joined by any mix of separators, after any
+/// leading blank lines, with or without a final newline.
+fn mixed_document() -> impl Strategy<Value = String> {
+    (
+        prop_oneof![
+            Just(""),
+            Just("\n"),
+            Just("\n\n  \n"),
+            Just("\r\n"),
+            Just(" ")
+        ],
+        prop::collection::vec((line(), separator()), 0..40),
+        prop::bool::ANY,
+    )
+        .prop_map(|(lead, lines, trailing)| {
+            let mut doc = lead.to_string();
+            let n = lines.len();
+            for (k, (l, sep)) in lines.into_iter().enumerate() {
+                doc.push_str(&l);
+                if k + 1 < n || trailing {
+                    doc.push_str(sep);
+                }
+            }
+            doc
+        })
+}
+
+/// The lines as paragraphs of a saved page, some in boxes a page would
+/// have.
+fn page() -> impl Strategy<Value = String> {
+    prop::collection::vec((line(), 0..4u8), 0..40).prop_map(|lines| {
+        let mut html =
+            String::from("<!DOCTYPE html><html><head><title>Story</title></head><body><article>");
+        for (l, shape) in lines {
+            let l = l.replace('&', "&amp;").replace('<', "&lt;");
+            match shape {
+                0 => html.push_str(&format!("<p>{l}</p>")),
+                1 => html.push_str(&format!("<h2>{l}</h2>")),
+                2 => html.push_str(&format!("<div class=\"donate\"><p>{l}</p></div>")),
+                _ => html.push_str(&format!("<ul><li>{l}</li></ul>")),
+            }
+        }
+        html.push_str("</article></body></html>");
+        html
+    })
+}
+
 fn blocks(text: &str) -> Vec<String> {
     text.lines()
         .map(str::trim)
@@ -61,7 +143,7 @@ fn is_subsequence(small: &[String], big: &[String]) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(400))]
+    #![proptest_config(config())]
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..4096)) {
@@ -90,6 +172,52 @@ proptest! {
         let twice = TEXT.clean(once.body.as_bytes()).unwrap();
         prop_assert_eq!(&once.body, &twice.body, "second pass removed more:\n{}", twice.explain());
     }
+
+    #[test]
+    fn mixed_separators_never_panic_and_keep_input_blocks(doc in mixed_document()) {
+        let cleaned = TEXT.clean(doc.as_bytes()).unwrap();
+        prop_assert!(is_subsequence(&blocks(&cleaned.body), &blocks(&doc)), "{}", cleaned.explain());
+        // Kept blocks are printed exactly: the body is made of input bytes.
+        for line in cleaned.body.lines() {
+            prop_assert!(doc.contains(line.trim_end_matches('\r')), "{line:?} not in the input");
+        }
+    }
+
+    #[test]
+    fn mixed_separators_are_idempotent(doc in mixed_document()) {
+        let once = TEXT.clean(doc.as_bytes()).unwrap();
+        let twice = TEXT.clean(once.body.as_bytes()).unwrap();
+        prop_assert_eq!(&once.body, &twice.body, "second pass removed more:\n{}", twice.explain());
+    }
+
+    #[test]
+    fn html_body_cleaned_again_as_text_is_unchanged(html in page()) {
+        let once = HTML.clean(html.as_bytes()).unwrap();
+        let twice = TEXT.clean(once.body.as_bytes()).unwrap();
+        prop_assert_eq!(&once.body, &twice.body, "text pass over the page's body removed more:\n{}", twice.explain());
+    }
+}
+
+/// Found by `mixed_separators_are_idempotent` (PROPTEST_CASES=5000): a
+/// whitespace-only line between an ask and a "Read more" insert.
+#[test]
+fn regression_blank_line_of_spaces_between_ask_and_insert_is_idempotent() {
+    let doc = "\"We need your help, please donate,\" the director said.\n\
+               Aaa aa aa aa aa aa.\n\
+               We need your help. Please support us monthly from just $5.\n \t\n\
+               Read more: Another story about something\n\
+               \u{a9} 2026 Example Media. All rights reserved.\r\n\
+               Aaa aaaaa aaaaaaaa aaaaa aaaaaa aa aaaaaaa aa aaaa aaaaaaaa aa aaaaaaaa aaaaa \
+               aaaaaaa aaaaaaaa aaaa aaaaaaa aaaa aa.";
+    let once = TEXT.clean(doc.as_bytes()).unwrap();
+    let twice = TEXT.clean(once.body.as_bytes()).unwrap();
+    assert_eq!(
+        once.body,
+        twice.body,
+        "first:\n{}\nsecond:\n{}",
+        once.explain(),
+        twice.explain()
+    );
 }
 
 /// Pins a case proptest found: removing an appeal took its paragraph break
@@ -105,4 +233,26 @@ fn removed_block_keeps_the_paragraph_break_it_closed() {
     let twice = TEXT.clean(once.body.as_bytes()).unwrap();
     assert_eq!(once.body, twice.body, "{}", twice.explain());
     assert!(once.body.contains(".\n\nReporters"), "{:?}", once.body);
+}
+
+/// Found by the `clean_text` fuzz target: removing the short lines of a
+/// group ("Refuser", a copyright line) left two lines that the next pass
+/// took for one hard-wrapped paragraph, which then read as prose before a
+/// trailing headline.
+#[test]
+fn regression_lines_left_after_removals_are_not_rewrapped() {
+    let doc = "Le K\0\0\0niveapour mesurer er des >contenus adapt\u{e9}s.%Tout accepter\n\
+               Refuser\n\
+               \u{a9} Le Courriererver les poissons.\n\
+               Nousoits e sur la place du ma1ch\u{e9}.\n\n\
+               La billetterie en ligne a \u{e9}r\u{e9}serv\u{e9}s\n";
+    let once = TEXT.clean(doc.as_bytes()).unwrap();
+    let twice = TEXT.clean(once.body.as_bytes()).unwrap();
+    assert_eq!(
+        once.body,
+        twice.body,
+        "first:\n{}\nsecond:\n{}",
+        once.explain(),
+        twice.explain()
+    );
 }

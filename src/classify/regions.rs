@@ -14,6 +14,8 @@ const CLOSER_REACH: usize = 6;
 
 pub fn apply(doc: &mut Doc) {
     let n = doc.len();
+    let counts = Counts::new(&doc.facts);
+    let mut last: Option<Scan> = None;
     let mut i = 0;
     while i < n {
         let Some((kind, rule, evidence)) = start_at(doc, i) else {
@@ -21,8 +23,13 @@ pub fn apply(doc: &mut Doc) {
             continue;
         };
         let explicit = doc.facts[i].open.is_some();
-        let (end, closed) = extend(doc, i, kind, explicit);
-        if confirmed(doc, i, end, kind, closed) {
+        let scan = match last.filter(|s| s.covers(i, kind, explicit)) {
+            Some(s) => s,
+            None => Scan::run(doc, i, kind, explicit),
+        };
+        last = Some(scan);
+        let (end, closed) = scan.result(i, n);
+        if confirmed(&counts, i, end, kind, closed) {
             let begin = reach_back(doc, i, kind, CLOSER_REACH);
             for k in begin..=end {
                 let why = if k == i {
@@ -39,6 +46,8 @@ pub fn apply(doc: &mut Doc) {
                 };
                 doc.remove(k, why);
             }
+            // Removals stop at `end`, and later starts look only past it:
+            // the last scan's view of those blocks is still true.
             i = end + 1;
         } else {
             i += 1;
@@ -82,46 +91,126 @@ fn fits(kind: Kind, f: &Facts, removed: bool, explicit: bool) -> bool {
     }
 }
 
-/// The last block of the region that starts at `start`, and whether a
-/// closer ended it. Labels at the end of a region that stopped at body text
-/// are left out: a subhead after a box introduces the body that follows.
-fn extend(doc: &Doc, start: usize, kind: Kind, explicit: bool) -> (usize, bool) {
-    let n = doc.len();
-    let mut end = start;
-    let mut solid = start;
-    let mut j = start + 1;
-    while j < n && !doc.protected[j] {
-        let f = &doc.facts[j];
-        if f.close.is_some() && f.chars <= 2 * super::facts::SHORT_CHARS {
-            return (j, true);
+/// One forward scan of a region: where it stopped and why. A region that
+/// starts at any block between `start` and `stop` stops at the same block,
+/// since whether a block fits depends on the region's kind and the block
+/// alone; so a run of openers that nothing confirms ("Dear readers," a
+/// thousand times) is scanned once, not once per opener, which keeps this
+/// stage linear.
+#[derive(Debug, Clone, Copy)]
+struct Scan {
+    kind: Kind,
+    explicit: bool,
+    start: usize,
+    /// The block the scan stopped at (the closer when `closed`), or the
+    /// document's length.
+    stop: usize,
+    closed: bool,
+    /// The last block after `start` that is not a trailing label, or
+    /// `start`.
+    solid: usize,
+}
+
+impl Scan {
+    /// Scans forward from `start`. Labels at the end of a region that
+    /// stopped at body text are left out: a subhead after a box introduces
+    /// the body that follows.
+    fn run(doc: &Doc, start: usize, kind: Kind, explicit: bool) -> Scan {
+        let n = doc.len();
+        let mut solid = start;
+        let mut j = start + 1;
+        let mut closed = false;
+        while j < n && !doc.protected[j] {
+            let f = &doc.facts[j];
+            if f.close.is_some() && f.chars <= 2 * super::facts::SHORT_CHARS {
+                closed = true;
+                break;
+            }
+            if !fits(kind, f, doc.removed(j), explicit) {
+                break;
+            }
+            // In a related-links box the headlines are the content;
+            // elsewhere a trailing label may be the subhead of the body
+            // that follows.
+            if !f.is_label() || doc.removed(j) || kind == Kind::Related {
+                solid = j;
+            }
+            j += 1;
         }
-        if !fits(kind, f, doc.removed(j), explicit) {
-            break;
+        Scan {
+            kind,
+            explicit,
+            start,
+            stop: j,
+            closed,
+            solid,
         }
-        end = j;
-        // In a related-links box the headlines are the content; elsewhere a
-        // trailing label may be the subhead of the body that follows.
-        if !f.is_label() || doc.removed(j) || kind == Kind::Related {
-            solid = j;
-        }
-        j += 1;
     }
-    if j < n { (solid, false) } else { (end, false) }
+
+    /// Whether a region of `kind` starting at `i` would scan the same
+    /// blocks to the same stop.
+    fn covers(&self, i: usize, kind: Kind, explicit: bool) -> bool {
+        self.kind == kind && self.explicit == explicit && self.start < i && i < self.stop
+    }
+
+    /// The last block of the region that starts at `i` (this scan's start
+    /// or a block it covers), and whether a closer ended it.
+    fn result(&self, i: usize, n: usize) -> (usize, bool) {
+        if self.closed {
+            (self.stop, true)
+        } else if self.stop < n {
+            (self.solid.max(i), false)
+        } else {
+            (n - 1, false)
+        }
+    }
+}
+
+/// Running counts of the cues `confirmed` looks for, so that a region's
+/// counts are a subtraction, not a walk.
+struct Counts {
+    strong: Vec<u32>,
+    ask: Vec<u32>,
+    money: Vec<u32>,
+}
+
+impl Counts {
+    fn new(facts: &[Facts]) -> Counts {
+        let running = |pred: &dyn Fn(&Facts) -> bool| {
+            let mut acc = 0u32;
+            let mut v = Vec::with_capacity(facts.len() + 1);
+            v.push(0);
+            for f in facts {
+                acc += u32::from(pred(f));
+                v.push(acc);
+            }
+            v
+        };
+        Counts {
+            strong: running(&|f| f.strong_appeal()),
+            ask: running(&|f| f.has(Cue::Ask)),
+            money: running(&|f| f.has(Cue::Money)),
+        }
+    }
+
+    /// Whether any block in `start..=end` passes the counted test.
+    fn any(v: &[u32], start: usize, end: usize) -> bool {
+        v[end + 1] > v[start]
+    }
 }
 
 /// An appeal region must show an ask with money, a closer, or one block
 /// that is an appeal on its own: "Dear readers," before an editor's letter
 /// is not an appeal. Other regions open with phrases specific enough.
-fn confirmed(doc: &Doc, start: usize, end: usize, kind: Kind, closed: bool) -> bool {
+fn confirmed(counts: &Counts, start: usize, end: usize, kind: Kind, closed: bool) -> bool {
     if kind != Kind::Appeal {
         return true;
     }
     if closed {
         return true;
     }
-    let region = &doc.facts[start..=end];
-    region.iter().any(|f| f.strong_appeal())
-        || (region.iter().any(|f| f.has(Cue::Ask)) && region.iter().any(|f| f.has(Cue::Money)))
+    Counts::any(&counts.strong, start, end)
+        || (Counts::any(&counts.ask, start, end) && Counts::any(&counts.money, start, end))
 }
 
 /// The first block of the asks just before `i` that belong with it.

@@ -50,23 +50,29 @@ fn kept_before(doc: &Doc, i: usize) -> Option<usize> {
     (0..i).rev().find(|&k| !doc.removed(k))
 }
 
-/// The nearest kept block after `i`.
-fn kept_after(doc: &Doc, i: usize) -> Option<usize> {
-    (i + 1..doc.len()).find(|&k| !doc.removed(k))
-}
-
 /// A related headline dropped into the body without a "Read more" prefix.
 /// Subheads introduce what follows; inserted headlines have the shapes of
 /// a headline elsewhere: "Title: Subtitle", a leading number, a hashtag.
+///
+/// The loop removes only the block it stands on, so the nearest kept block
+/// before `i` is tracked as it goes and the nearest kept block after `i`
+/// is looked up in a table made before it: a long run of headlines costs
+/// one pass, not a walk back over the ones already removed for each.
 fn bare_headlines(doc: &mut Doc) {
-    for i in 0..doc.len() {
+    let next_kept = next_kept_table(doc);
+    let mut prev_kept: Option<usize> = None;
+    for (i, &kept_after) in next_kept.iter().enumerate() {
+        let before_i = prev_kept;
+        if !doc.removed(i) {
+            prev_kept = Some(i);
+        }
         if !doubtful(doc, i) || doc.facts[i].words < 3 {
             continue;
         }
-        let before = kept_before(doc, i).is_some_and(|k| prose(doc, k));
-        let after = kept_after(doc, i).is_some_and(|k| prose(doc, k));
-        let next_numbered = kept_after(doc, i)
-            .is_some_and(|k| doubtful(doc, k) && starts_with_number(&doc.blocks[k].text));
+        let before = before_i.is_some_and(|k| prose(doc, k));
+        let after = kept_after.is_some_and(|k| prose(doc, k));
+        let next_numbered =
+            kept_after.is_some_and(|k| doubtful(doc, k) && starts_with_number(&doc.blocks[k].text));
         let Some(shape) = headline_shape(&doc.blocks[i].text) else {
             continue;
         };
@@ -79,16 +85,33 @@ fn bare_headlines(doc: &mut Doc) {
         };
         // Subheads introduce what follows and share its words; an inserted
         // headline changes the topic.
-        let on_topic = kept_after(doc, i)
-            .is_some_and(|k| shares_topic(&doc.blocks[i].norm, &doc.blocks[k].norm));
+        let on_topic =
+            kept_after.is_some_and(|k| shares_topic(&doc.blocks[i].norm, &doc.blocks[k].norm));
         if fits && !on_topic {
             let shape = shape.describe();
-            doc.remove(
+            if doc.remove(
                 i,
                 Removed::new(Kind::Related, "related.bare-headline", shape),
-            );
+            ) && prev_kept == Some(i)
+            {
+                prev_kept = before_i;
+            }
         }
     }
+}
+
+/// For every block, the nearest kept block after it, in one backward
+/// pass.
+fn next_kept_table(doc: &Doc) -> Vec<Option<usize>> {
+    let mut table = vec![None; doc.len()];
+    let mut next = None;
+    for i in (0..doc.len()).rev() {
+        table[i] = next;
+        if !doc.removed(i) {
+            next = Some(i);
+        }
+    }
+    table
 }
 
 #[derive(Clone, Copy)]
@@ -113,15 +136,17 @@ impl Shape {
 /// (a crude stem: "travelers" meets "travel").
 fn shares_topic(a: &str, b: &str) -> bool {
     const TOPIC_WORD: usize = 5;
-    let stems = |s: &str| -> Vec<String> {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().count() >= TOPIC_WORD)
-            .map(|w| w.chars().take(TOPIC_WORD).collect())
-            .collect()
-    };
-    let a = stems(a);
-    let b: std::collections::HashSet<String> = stems(b).into_iter().collect();
-    a.iter().any(|w| b.contains(w))
+    /// The stems of the words at least `TOPIC_WORD` characters long.
+    fn stems(s: &str) -> impl Iterator<Item = &str> {
+        s.split(|c: char| !c.is_alphanumeric()).filter_map(|w| {
+            let (p, c) = w.char_indices().nth(TOPIC_WORD - 1)?;
+            Some(&w[..p + c.len_utf8()])
+        })
+    }
+    // The stems of `a` (a short label) go in a set; `b` (any paragraph,
+    // perhaps megabytes long) is only streamed past it.
+    let a: std::collections::HashSet<&str> = stems(a).collect();
+    !a.is_empty() && stems(b).any(|w| a.contains(w))
 }
 
 fn starts_with_number(text: &str) -> bool {

@@ -77,7 +77,11 @@ fn memchr_newline(bytes: &[u8]) -> Option<usize> {
 /// the last) are of similar width, no wider than a typical wrap column, and
 /// most do not end a sentence.
 fn is_hard_wrapped(text: &str, group: &[Line]) -> bool {
-    if group.len() < 2 {
+    // At least two lines besides the last, so that "similar widths" is
+    // measured, not assumed: with one, any open line of wrap width joined
+    // the next, and lines left side by side after removals between them
+    // joined on the next pass (cleaning was not idempotent).
+    if group.len() < 3 {
         return false;
     }
     let body = &group[..group.len() - 1];

@@ -1,0 +1,24 @@
+//! HTML cleaning on valid UTF-8: no panic, no hang, and a body made of
+//! non-empty lines, one per kept block.
+
+#![no_main]
+
+use decruft::Cleaner;
+use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
+
+static HTML: LazyLock<Cleaner> = LazyLock::new(|| {
+    Cleaner::new(decruft::Options {
+        input: decruft::InputKind::Html,
+        ..decruft::Options::default()
+    })
+    .expect("built-in rules compile")
+});
+
+fuzz_target!(|html: &str| {
+    let cleaned = HTML.clean_html(html);
+    // One block per line, each block non-empty text.
+    for line in cleaned.body.lines() {
+        assert!(!line.trim().is_empty(), "empty block in the body");
+    }
+});

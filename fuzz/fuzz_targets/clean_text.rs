@@ -1,0 +1,31 @@
+//! Text cleaning on valid UTF-8: no panic, kept blocks come from the
+//! input, and cleaning the body again changes nothing (idempotence).
+
+#![no_main]
+
+use decruft::Cleaner;
+use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
+
+static TEXT: LazyLock<Cleaner> = LazyLock::new(|| {
+    Cleaner::new(decruft::Options {
+        input: decruft::InputKind::Text,
+        ..decruft::Options::default()
+    })
+    .expect("built-in rules compile")
+});
+
+fuzz_target!(|text: &str| {
+    let once = TEXT.clean_text(text);
+    // Every kept block is printed as it was: the body's lines are lines of
+    // the input, in order.
+    let mut input_lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    for line in once.body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        assert!(
+            input_lines.any(|l| l == line),
+            "body line not in the input, in order: {line:?}"
+        );
+    }
+    let twice = TEXT.clean_text(&once.body);
+    assert_eq!(once.body, twice.body, "a second pass removed more");
+});

@@ -1,0 +1,797 @@
+//! A guard against nesting bombs, run on a page before it is parsed.
+//!
+//! html5ever's tree builder walks its stack of open elements for every
+//! scope check, and reopens every unclosed formatting element (`<b>`,
+//! `<font>`, ...) at each new text, so a page nested N deep, or with N
+//! formatting elements left open, costs O(N²) or worse to parse (html5ever
+//! issue #788: 512 KB of nested `<div>` takes minutes). Browsers cap the
+//! depth at 512. This pass does the same before parsing: it follows the
+//! tags with a small model of the tree builder's stack and leaves out the
+//! start tags (and their end tags) that would nest deeper than
+//! [`MAX_DEPTH`] or keep more than [`MAX_OPEN_FORMATTING`] formatting
+//! elements open. Text is never left out: content deeper than the cap
+//! lands in the element at the cap, as in a browser.
+//!
+//! The model must never think a page shallower than html5ever builds it
+//! (that would let a bomb through), so it pops elements only where the
+//! parser certainly does: end tags in scope, the implied ends of `<p>`,
+//! `<li>`, `<dd>`, `<dt>`, `<option>`, table cells and rows, headings and
+//! `<a>`. Where it cannot be sure it keeps the element open, which errs
+//! toward a deeper estimate. Ordinary pages are far below the caps and
+//! come out unchanged (borrowed, not copied).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// Deepest nesting kept, as in Chromium and WebKit.
+pub const MAX_DEPTH: usize = 512;
+/// Most formatting elements left open at once (html5ever keeps them in its
+/// list of active formatting elements and reopens them all at each text).
+pub const MAX_OPEN_FORMATTING: usize = 64;
+
+/// The page with the tags past the caps left out, and how many were.
+pub fn limit_nesting(html: &str) -> (Cow<'_, str>, usize) {
+    let mut model = Model::default();
+    // (from, to, replacement): the input's bytes `from..to` are replaced.
+    let mut edits: Vec<(usize, usize, String)> = Vec::new();
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while let Some(off) = memchr(b'<', &bytes[i..]) {
+        let lt = i + off;
+        let Some(tag) = read_tag(bytes, lt) else {
+            i = lt + 1;
+            continue;
+        };
+        i = tag.end;
+        match tag.kind {
+            TagKind::Skip => {}
+            TagKind::Start => {
+                match model.start(&tag.name, tag.self_closing) {
+                    Start::Keep => {}
+                    Start::Cut => {
+                        edits.push((lt, tag.end, String::new()));
+                        continue;
+                    }
+                    Start::CloseFirst(top) => edits.push((lt, lt, format!("</{top}>"))),
+                }
+                if let Some(end) = raw_text_end(bytes, &tag.name, tag.end, model.foreign()) {
+                    i = end;
+                }
+            }
+            TagKind::End => {
+                if !model.end(&tag.name) {
+                    edits.push((lt, tag.end, String::new()));
+                }
+            }
+        }
+    }
+    if edits.is_empty() {
+        return (Cow::Borrowed(html), 0);
+    }
+    let mut out = String::with_capacity(html.len() + html.len() / 4);
+    let mut from = 0;
+    for (a, b, with) in &edits {
+        out.push_str(&html[from..*a]);
+        out.push_str(with);
+        from = *b;
+    }
+    out.push_str(&html[from..]);
+    (Cow::Owned(out), edits.len())
+}
+
+fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
+    hay.iter().position(|&b| b == needle)
+}
+
+#[derive(Debug, PartialEq)]
+enum TagKind {
+    Start,
+    End,
+    /// A comment, doctype or processing instruction.
+    Skip,
+}
+
+struct Tag {
+    kind: TagKind,
+    /// Lowercased name.
+    name: String,
+    self_closing: bool,
+    /// Byte just past the tag's `>` (or the end of the input).
+    end: usize,
+}
+
+/// Reads the tag at `lt` (a `<`), or `None` when the `<` is text. Follows
+/// the tokenizer: a name starts with an ASCII letter; attribute values may
+/// be quoted; comments run to `-->`.
+fn read_tag(b: &[u8], lt: usize) -> Option<Tag> {
+    let next = *b.get(lt + 1)?;
+    if next == b'!' || next == b'?' {
+        let end = if b[lt..].starts_with(b"<!--") {
+            find(b, lt + 4, b"-->").map_or(b.len(), |p| p + 3)
+        } else {
+            memchr(b'>', &b[lt..]).map_or(b.len(), |p| lt + p + 1)
+        };
+        return Some(Tag {
+            kind: TagKind::Skip,
+            name: String::new(),
+            self_closing: false,
+            end,
+        });
+    }
+    let (kind, name_at) = if next == b'/' {
+        (TagKind::End, lt + 2)
+    } else {
+        (TagKind::Start, lt + 1)
+    };
+    if !b.get(name_at)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let mut j = name_at;
+    while j < b.len() && !matches!(b[j], b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>') {
+        j += 1;
+    }
+    let name = String::from_utf8_lossy(&b[name_at..j]).to_ascii_lowercase();
+    // Attributes: a value after `=` may be quoted and hold `>`.
+    let mut self_closing = false;
+    while j < b.len() {
+        match b[j] {
+            b'>' => {
+                return Some(Tag {
+                    kind,
+                    name,
+                    self_closing,
+                    end: j + 1,
+                });
+            }
+            b'/' => {
+                self_closing = b.get(j + 1) == Some(&b'>');
+                j += 1;
+            }
+            b'=' => {
+                self_closing = false;
+                j += 1;
+                while j < b.len() && matches!(b[j], b'\t' | b'\n' | b'\x0C' | b' ') {
+                    j += 1;
+                }
+                if let Some(&q) = b.get(j)
+                    && (q == b'"' || q == b'\'')
+                {
+                    j = memchr(q, &b[j + 1..]).map_or(b.len(), |p| j + 1 + p + 1);
+                }
+            }
+            _ => {
+                self_closing = false;
+                j += 1;
+            }
+        }
+    }
+    Some(Tag {
+        kind,
+        name,
+        self_closing,
+        end: b.len(),
+    })
+}
+
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    hay.get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| from + p)
+}
+
+/// Where the text of a raw-text element (script, style, ...) that starts
+/// at `from` ends: at its end tag, which the main loop then reads.
+fn raw_text_end(b: &[u8], name: &str, from: usize, foreign: bool) -> Option<usize> {
+    if foreign {
+        return None;
+    }
+    match name {
+        "script" | "style" | "xmp" | "iframe" | "noembed" | "noframes" | "noscript"
+        | "textarea" | "title" => {}
+        "plaintext" => return Some(b.len()),
+        _ => return None,
+    }
+    let mut j = from;
+    while let Some(p) = find(b, j, b"</") {
+        let after = p + 2;
+        let candidate = b.get(after..after + name.len())?;
+        let boundary = b.get(after + name.len()).copied();
+        if candidate.eq_ignore_ascii_case(name.as_bytes())
+            && matches!(
+                boundary,
+                None | Some(b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>')
+            )
+        {
+            return Some(p);
+        }
+        j = after;
+    }
+    Some(b.len())
+}
+
+/// What to do with a start tag.
+enum Start {
+    Keep,
+    /// Leave the tag out.
+    Cut,
+    /// Close the named element (the deepest open one) just before it.
+    CloseFirst(String),
+}
+
+/// Classes of elements the tree builder treats alike.
+mod class {
+    pub const SPECIAL: usize = 0;
+    /// Special, but not address, div or p (which `<li>`'s implied end
+    /// passes), nor li, dd, dt (which it looks for).
+    pub const STRICT: usize = 1;
+    /// The boundaries of "has an element in scope".
+    pub const SCOPE: usize = 2;
+    pub const BUTTON: usize = 3;
+    pub const LIST: usize = 4;
+    /// The boundaries of "in table scope".
+    pub const TABLE: usize = 5;
+    pub const FOREIGN_ROOT: usize = 6;
+    /// Where foreign content holds HTML again (`foreignObject`, ...).
+    pub const INTEGRATION: usize = 7;
+    pub const COUNT: usize = 8;
+}
+
+const VOID: &[&str] = &[
+    "area", "base", "basefont", "bgsound", "br", "col", "embed", "frame", "hr", "img", "input",
+    "keygen", "link", "meta", "param", "source", "track", "wbr", "image",
+];
+const FORMATTING: &[&str] = &[
+    "b", "big", "code", "em", "font", "i", "s", "small", "strike", "strong", "tt", "u",
+];
+const SPECIAL: &[&str] = &[
+    "address",
+    "applet",
+    "area",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "bgsound",
+    "blockquote",
+    "body",
+    "br",
+    "button",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "embed",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "iframe",
+    "img",
+    "input",
+    "keygen",
+    "li",
+    "link",
+    "listing",
+    "main",
+    "marquee",
+    "menu",
+    "meta",
+    "nav",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "ol",
+    "p",
+    "param",
+    "plaintext",
+    "pre",
+    "script",
+    "search",
+    "section",
+    "select",
+    "source",
+    "style",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "template",
+    "textarea",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+    "wbr",
+    "xmp",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "annotation-xml",
+    "foreignobject",
+    "desc",
+];
+/// Start tags that close an open `<p>` first.
+const CLOSES_P: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "center",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "header",
+    "hgroup",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "search",
+    "section",
+    "summary",
+    "ul",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "pre",
+    "listing",
+    "form",
+    "hr",
+    "xmp",
+    "plaintext",
+    "li",
+    "dd",
+    "dt",
+];
+/// Start tags that end foreign content (svg, math) they appear in.
+const BREAKOUT: &[&str] = &[
+    "b",
+    "big",
+    "blockquote",
+    "body",
+    "br",
+    "center",
+    "code",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "embed",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "listing",
+    "menu",
+    "meta",
+    "nobr",
+    "ol",
+    "p",
+    "pre",
+    "ruby",
+    "s",
+    "small",
+    "span",
+    "strong",
+    "strike",
+    "sub",
+    "sup",
+    "table",
+    "tt",
+    "u",
+    "ul",
+    "var",
+    "font",
+];
+const HEADINGS: &[&str] = &["h1", "h2", "h3", "h4", "h5", "h6"];
+
+fn classes(name: &str) -> [bool; class::COUNT] {
+    let mut c = [false; class::COUNT];
+    c[class::SPECIAL] = SPECIAL.contains(&name);
+    c[class::STRICT] =
+        c[class::SPECIAL] && !matches!(name, "address" | "div" | "p" | "li" | "dd" | "dt");
+    c[class::SCOPE] = matches!(
+        name,
+        "applet"
+            | "caption"
+            | "html"
+            | "table"
+            | "td"
+            | "th"
+            | "marquee"
+            | "object"
+            | "template"
+            | "mi"
+            | "mo"
+            | "mn"
+            | "ms"
+            | "mtext"
+            | "annotation-xml"
+            | "foreignobject"
+            | "desc"
+    );
+    c[class::BUTTON] = name == "button";
+    c[class::LIST] = matches!(name, "ol" | "ul");
+    c[class::TABLE] = matches!(name, "html" | "table" | "template");
+    c[class::FOREIGN_ROOT] = matches!(name, "svg" | "math");
+    c[class::INTEGRATION] = matches!(
+        name,
+        "foreignobject" | "desc" | "annotation-xml" | "mi" | "mo" | "mn" | "ms" | "mtext"
+    );
+    c
+}
+
+/// The model of the tree builder's stack of open elements. Every lookup
+/// is O(1): each name and each class keeps the stack positions of its
+/// open elements.
+#[derive(Default)]
+struct Model {
+    stack: Vec<(String, [bool; class::COUNT])>,
+    by_name: HashMap<String, Vec<usize>>,
+    by_class: [Vec<usize>; class::COUNT],
+    /// Elements left out or closed early, by name, whose end tags are left
+    /// out.
+    cut: HashMap<String, usize>,
+    /// Formatting elements opened and not yet closed by an end tag, by
+    /// name (as in [`FORMATTING`]): the parser's active formatting list is
+    /// never longer than their sum.
+    open_formatting: [usize; FORMATTING.len()],
+}
+
+impl Model {
+    fn top_of(&self, name: &str) -> Option<usize> {
+        self.by_name.get(name).and_then(|v| v.last().copied())
+    }
+
+    fn top_class(&self, c: usize) -> Option<usize> {
+        self.by_class[c].last().copied()
+    }
+
+    fn current(&self) -> Option<&str> {
+        self.stack.last().map(|(n, _)| n.as_str())
+    }
+
+    /// Whether the insertion point is inside svg or math (and not back in
+    /// HTML at an integration point).
+    fn foreign(&self) -> bool {
+        self.top_class(class::FOREIGN_ROOT) > self.top_class(class::INTEGRATION)
+    }
+
+    /// "Has `name` in scope", with the scope's extra boundary classes.
+    fn in_scope(&self, name: &str, extra: &[usize]) -> Option<usize> {
+        let at = self.top_of(name)?;
+        let mut limit = self.top_class(class::SCOPE);
+        for &c in extra {
+            limit = limit.max(self.top_class(c));
+        }
+        (Some(at) > limit).then_some(at)
+    }
+
+    fn in_table_scope(&self, name: &str) -> Option<usize> {
+        let at = self.top_of(name)?;
+        (Some(at) > self.top_class(class::TABLE)).then_some(at)
+    }
+
+    fn push(&mut self, name: &str) {
+        let at = self.stack.len();
+        let c = classes(name);
+        for (k, on) in c.iter().enumerate() {
+            if *on {
+                self.by_class[k].push(at);
+            }
+        }
+        self.by_name.entry(name.to_string()).or_default().push(at);
+        self.stack.push((name.to_string(), c));
+    }
+
+    fn pop(&mut self) {
+        let Some((name, c)) = self.stack.pop() else {
+            return;
+        };
+        for (k, on) in c.iter().enumerate() {
+            if *on {
+                self.by_class[k].pop();
+            }
+        }
+        if let Some(v) = self.by_name.get_mut(&name) {
+            v.pop();
+        }
+    }
+
+    /// Pops down to and including the element at `at`.
+    fn pop_to(&mut self, at: usize) {
+        while self.stack.len() > at {
+            self.pop();
+        }
+    }
+
+    /// A start tag, and what to do with it.
+    fn start(&mut self, name: &str, self_closing: bool) -> Start {
+        if matches!(name, "html" | "head" | "body") {
+            // Merged into the existing elements, never pushed again.
+            return Start::Keep;
+        }
+        let foreign = self.foreign();
+        let pushes = !(VOID.contains(&name) || (foreign && self_closing));
+        let formatting = FORMATTING.iter().position(|f| *f == name);
+        let open_formatting: usize = self.open_formatting.iter().sum();
+        if pushes && formatting.is_some() && open_formatting >= MAX_OPEN_FORMATTING {
+            // Formatting carries no structure the cleaner reads: leave it
+            // out.
+            *self.cut.entry(name.to_string()).or_default() += 1;
+            return Start::Cut;
+        }
+        if foreign && BREAKOUT.contains(&name) {
+            if let Some(at) = self.top_class(class::FOREIGN_ROOT) {
+                self.pop_to(at);
+            }
+        } else if !foreign {
+            self.implied_ends(name);
+        }
+        let mut answer = Start::Keep;
+        if pushes && self.stack.len() >= MAX_DEPTH {
+            // At the cap the element becomes a sibling of the deepest one
+            // (as in a browser), whose own end tag is then left out: a
+            // paragraph deep in a bomb stays a paragraph.
+            if let Some((top, _)) = self.stack.last() {
+                let top = top.clone();
+                self.pop();
+                *self.cut.entry(top.clone()).or_default() += 1;
+                answer = Start::CloseFirst(top);
+            }
+        }
+        if let Some(f) = formatting {
+            self.open_formatting[f] += 1;
+        }
+        if pushes {
+            self.push(name);
+        }
+        answer
+    }
+
+    /// The elements a start tag closes before it opens.
+    fn implied_ends(&mut self, name: &str) {
+        if CLOSES_P.contains(&name)
+            && let Some(at) = self.in_scope("p", &[class::BUTTON])
+        {
+            self.pop_to(at);
+        }
+        match name {
+            "li" => self.close_list_item(&["li"], &["dd", "dt"]),
+            "dd" | "dt" => self.close_list_item(&["dd", "dt"], &["li"]),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                if self.current().is_some_and(|c| HEADINGS.contains(&c)) =>
+            {
+                self.pop();
+            }
+            "option" | "optgroup" if self.current() == Some("option") => self.pop(),
+            "a" | "nobr" if self.current() == Some(name) => self.pop(),
+            "button" => {
+                if let Some(at) = self.in_scope("button", &[]) {
+                    self.pop_to(at);
+                }
+            }
+            "td" | "th" => self.close_cell(),
+            "tr" => {
+                self.close_cell();
+                if let Some(at) = self.in_table_scope("tr") {
+                    self.pop_to(at);
+                }
+            }
+            "tbody" | "thead" | "tfoot" => {
+                self.close_cell();
+                if let Some(at) = self.in_table_scope("tr") {
+                    self.pop_to(at);
+                }
+                let section = ["tbody", "thead", "tfoot"]
+                    .iter()
+                    .filter_map(|s| self.in_table_scope(s))
+                    .max();
+                if let Some(at) = section {
+                    self.pop_to(at);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// `<li>` (or `<dd>`, `<dt>`) ends the open item of its kind unless a
+    /// special element other than address, div and p stands between.
+    fn close_list_item(&mut self, targets: &[&str], blockers: &[&str]) {
+        let Some(at) = targets.iter().filter_map(|t| self.top_of(t)).max() else {
+            return;
+        };
+        let mut blocker = self.top_class(class::STRICT);
+        for b in blockers {
+            blocker = blocker.max(self.top_of(b));
+        }
+        if Some(at) > blocker {
+            self.pop_to(at);
+        }
+    }
+
+    fn close_cell(&mut self) {
+        let cell = ["td", "th"]
+            .iter()
+            .filter_map(|c| self.in_table_scope(c))
+            .max();
+        if let Some(at) = cell {
+            self.pop_to(at);
+        }
+    }
+
+    /// An end tag: `false` when it must be left out (its start tag was).
+    fn end(&mut self, name: &str) -> bool {
+        if let Some(n) = self.cut.get_mut(name)
+            && *n > 0
+        {
+            *n -= 1;
+            return false;
+        }
+        if let Some(f) = FORMATTING.iter().position(|f| *f == name) {
+            // A stray end tag closes nothing, so it lowers no count.
+            self.open_formatting[f] = self.open_formatting[f].saturating_sub(1);
+            // The adoption agency may move things about; only the plain
+            // case (the element is the current node) surely pops.
+            if self.current() == Some(name) {
+                self.pop();
+            }
+            return true;
+        }
+        let at = match name {
+            "p" => self.in_scope("p", &[class::BUTTON]),
+            "li" => self.in_scope("li", &[class::LIST]),
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                HEADINGS.iter().filter_map(|h| self.in_scope(h, &[])).max()
+            }
+            "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" => {
+                self.in_table_scope(name)
+            }
+            "html" | "body" | "head" | "br" => None,
+            _ if SPECIAL.contains(&name) => self.in_scope(name, &[]),
+            // Any other end tag closes its element unless a special
+            // element stands in between.
+            _ => self
+                .top_of(name)
+                .filter(|&at| Some(at) > self.top_class(class::SPECIAL)),
+        };
+        if let Some(at) = at {
+            self.pop_to(at);
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn max_depth_after(html: &str) -> String {
+        limit_nesting(html).0.into_owned()
+    }
+
+    #[test]
+    fn ordinary_pages_are_borrowed_unchanged() {
+        let page = "<!DOCTYPE html><html><head><title>T</title><script>if (a<b) x()</script>\
+                    </head><body><div><p>One<p>Two<ul><li>a<li>b</ul><table><tr><td>c<td>d\
+                    <tr><td>e</table></div></body></html>";
+        let (out, cut) = limit_nesting(page);
+        assert!(matches!(out, Cow::Borrowed(_)));
+        assert_eq!(cut, 0);
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_items_do_not_count_as_nesting() {
+        let many = "<p>para ".repeat(5 * MAX_DEPTH)
+            + &"<li>item ".repeat(5 * MAX_DEPTH)
+            + &"<option>o ".repeat(5 * MAX_DEPTH)
+            + &"<tr><td>c ".repeat(5 * MAX_DEPTH);
+        let (out, cut) = limit_nesting(&many);
+        assert_eq!(cut, 0);
+        assert!(matches!(out, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn deep_divs_become_siblings_at_the_cap_and_keep_their_paragraph() {
+        let n = 3 * MAX_DEPTH;
+        let page = format!(
+            "{}<p>deep text</p>{}after",
+            "<div>".repeat(n),
+            "</div>".repeat(n)
+        );
+        let (out, changed) = limit_nesting(&page);
+        // Each div past the cap, and the paragraph, closes the deepest div
+        // first; as many real end tags are left out.
+        let early = n - MAX_DEPTH + 1;
+        assert_eq!(changed, 2 * early);
+        assert_eq!(out.matches("<div>").count(), n);
+        assert_eq!(out.matches("</div>").count(), n);
+        assert!(out.contains("</div><p>deep text</p>") && out.ends_with("after"));
+        // The result is within the cap.
+        assert_eq!(limit_nesting(&out).1, 0);
+    }
+
+    #[test]
+    fn tricks_that_hide_depth_from_a_naive_count_are_seen() {
+        // An end tag does not pass a special element; <li> does not end an
+        // item across a <section>; a <p> outside an <object> is not closed
+        // by a <div> inside it; a stray end tag closes no formatting
+        // element.
+        for unit in [
+            "<span><div></span>",
+            "<li><section>",
+            "<p><object><div>",
+            "<p><b id=1>t</p></i>",
+        ] {
+            let page = unit.repeat(2 * MAX_DEPTH);
+            assert!(limit_nesting(&page).1 > 0, "{unit}");
+        }
+    }
+
+    #[test]
+    fn open_formatting_elements_are_capped() {
+        let page: String = (0..4 * MAX_OPEN_FORMATTING)
+            .map(|i| format!("<p><b id={i}>t</p>"))
+            .collect();
+        let (out, cut) = limit_nesting(&page);
+        assert_eq!(cut, 3 * MAX_OPEN_FORMATTING);
+        assert_eq!(out.matches("<b ").count(), MAX_OPEN_FORMATTING);
+    }
+
+    #[test]
+    fn raw_text_and_comments_hold_no_tags() {
+        let inner = "<div>".repeat(2 * MAX_DEPTH);
+        let page = format!("<script>{inner}</script><!--{inner}--><textarea>{inner}</textarea>");
+        assert_eq!(limit_nesting(&page).1, 0);
+        // Inside svg, script is not raw text, and `/>` closes.
+        let svg = format!("<svg>{}</svg>", "<path/>".repeat(2 * MAX_DEPTH));
+        assert_eq!(limit_nesting(&svg).1, 0);
+        assert!(max_depth_after("<p>x").contains('x'));
+    }
+}

@@ -1,0 +1,331 @@
+//! Hostile inputs: what decruft meets when it runs unattended over other
+//! people's files. Each test feeds one kind of damage through the public
+//! API and checks that cleaning returns (no panic, no hang: the test
+//! finishing is the check; linearity is measured by `examples/linearity.rs`
+//! and reported, not asserted here, as timings are flaky), that the result
+//! is sensible, and that a warning says when bytes were replaced or tags
+//! left out. Big inputs are generated here, never committed.
+
+mod hostile_inputs;
+
+use decruft::{Cleaned, Cleaner, Error, InputKind, Kind, Options};
+use std::sync::LazyLock;
+
+fn cleaner(input: InputKind) -> Cleaner {
+    Cleaner::new(Options {
+        input,
+        ..Options::default()
+    })
+    .expect("built-in rules compile")
+}
+
+static AUTO: LazyLock<Cleaner> = LazyLock::new(|| cleaner(InputKind::Auto));
+static TEXT: LazyLock<Cleaner> = LazyLock::new(|| cleaner(InputKind::Text));
+static HTML: LazyLock<Cleaner> = LazyLock::new(|| cleaner(InputKind::Html));
+
+fn clean(c: &Cleaner, bytes: &[u8]) -> Cleaned {
+    c.clean(bytes).expect("input under the size limit")
+}
+
+fn warned(c: &Cleaned, word: &str) -> bool {
+    c.warnings.iter().any(|w| w.contains(word))
+}
+
+/// A small deterministic generator (xorshift64*), so failures reproduce.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn bytes(&mut self, n: usize) -> Vec<u8> {
+        (0..n).map(|_| self.next() as u8).collect()
+    }
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for round in 0..120 {
+        let len = (rng.next() % 8_000) as usize;
+        let mut bytes = rng.bytes(len);
+        // Some rounds look like the start of a page, so the HTML path and
+        // the meta-charset step see random bytes too.
+        if round % 3 == 0 {
+            let mut page = b"<!DOCTYPE html><meta charset=windows-1252><p>".to_vec();
+            page.append(&mut bytes);
+            bytes = page;
+        }
+        for c in [&*AUTO, &*TEXT, &*HTML] {
+            let cleaned = clean(c, &bytes);
+            assert!(cleaned.body.len() <= 4 * bytes.len() + 16);
+        }
+    }
+}
+
+#[test]
+fn empty_input_gives_an_empty_body() {
+    for c in [&*AUTO, &*TEXT, &*HTML] {
+        let cleaned = clean(c, b"");
+        assert_eq!(cleaned.body, "");
+        assert!(cleaned.removed.is_empty());
+        assert!(cleaned.warnings.is_empty(), "{:?}", cleaned.warnings);
+    }
+    // Whitespace only, and a lone BOM.
+    assert_eq!(clean(&TEXT, b" \n\r\n\t\n").body, "");
+    assert_eq!(clean(&TEXT, b"\xEF\xBB\xBF").body, "");
+}
+
+#[test]
+fn latin1_bytes_in_a_text_are_decoded_with_a_warning() {
+    let text =
+        b"Le conseil a vot\xe9 le budget mardi soir.\nLa d\xe9cision entre en vigueur en mars.\n";
+    let cleaned = clean(&TEXT, text);
+    assert!(cleaned.body.contains("vot\u{e9}"), "{}", cleaned.body);
+    assert!(!cleaned.body.contains('\u{FFFD}'));
+    assert!(warned(&cleaned, "decoded as"), "{:?}", cleaned.warnings);
+}
+
+#[test]
+fn mostly_utf8_with_a_stray_latin1_byte_warns() {
+    // Valid UTF-8 around one bad byte: replaced or guessed, never a panic,
+    // and always a warning.
+    let mut text = "Der Stadtrat hat den Haushalt beschlossen. Grüße aus Köln.\n"
+        .as_bytes()
+        .to_vec();
+    text.extend_from_slice(b"Ein kaputtes Byte: \xff hier.\n");
+    let cleaned = clean(&TEXT, &text);
+    assert!(cleaned.body.contains("Stadtrat"));
+    assert!(!cleaned.warnings.is_empty());
+}
+
+#[test]
+fn two_hundred_thousand_nested_divs() {
+    let page = format!(
+        "<!DOCTYPE html><html><body>{}<p>The council approved the budget on Tuesday.</p>",
+        "<div>".repeat(200_000)
+    );
+    let cleaned = clean(&HTML, page.as_bytes());
+    assert!(
+        cleaned.body.contains("approved the budget"),
+        "{}",
+        cleaned.body
+    );
+    assert!(warned(&cleaned, "nested deeper"), "{:?}", cleaned.warnings);
+    // Closed as well as opened.
+    let closed = format!(
+        "<html><body>{}<p>Deep but closed text.</p>{}<p>After it.</p></body></html>",
+        "<div class=x>".repeat(200_000),
+        "</div>".repeat(200_000)
+    );
+    let cleaned = clean(&HTML, closed.as_bytes());
+    assert!(cleaned.body.contains("Deep but closed text."));
+    assert!(cleaned.body.contains("After it."));
+}
+
+#[test]
+fn two_hundred_thousand_nested_inline_elements() {
+    for (unit, n) in [
+        ("<b><span>", 200_000),
+        ("<a href=x>", 20_000),
+        ("<font size=2>", 20_000),
+    ] {
+        let page = format!(
+            "<!DOCTYPE html><html><body><p>{}The article text is here.",
+            unit.repeat(n)
+        );
+        let cleaned = clean(&HTML, page.as_bytes());
+        assert!(cleaned.body.contains("The article text"), "{unit}");
+    }
+}
+
+#[test]
+fn two_hundred_thousand_unclosed_tags() {
+    for unit in ["<p>x ", "<li>x ", "<table><tr><td>"] {
+        let page = format!(
+            "<!DOCTYPE html><html><body>{}<p>The article text is here.</p>",
+            unit.repeat(200_000)
+        );
+        let cleaned = clean(&HTML, page.as_bytes());
+        assert!(cleaned.body.contains("The article text"), "{unit}");
+    }
+}
+
+#[test]
+fn misnested_tags_that_hide_their_depth() {
+    // Each unit nests deeper in the parser than a naive count of start and
+    // end tags says; 20,000 of them are 40 times the cap.
+    for unit in [
+        "<span><div></span>",
+        "<li><section>",
+        "<p><marquee><div>",
+        "<p><b id=1>t</p>",
+        "<svg><foreignObject><div>",
+    ] {
+        let page = format!(
+            "<!DOCTYPE html><html><body>{}<p>The article text is here.</p>",
+            unit.repeat(20_000)
+        );
+        let cleaned = clean(&HTML, page.as_bytes());
+        // (Text inside svg is never body.)
+        if !unit.starts_with("<svg") {
+            assert!(cleaned.body.contains("The article text"), "{unit}");
+        }
+        assert!(warned(&cleaned, "nested deeper"), "{unit}");
+    }
+}
+
+#[test]
+fn a_25_mb_single_paragraph_is_kept_whole() {
+    let text = hostile_inputs::single_paragraph(25 << 20);
+    let cleaned = clean(&TEXT, &text);
+    assert_eq!(cleaned.body.as_bytes(), &text[..]);
+    assert!(cleaned.removed.is_empty());
+}
+
+#[test]
+fn a_16_mb_text_of_one_repeated_appeal_is_removed() {
+    let text = hostile_inputs::repeated_appeal(16 << 20);
+    let cleaned = clean(&TEXT, &text);
+    assert_eq!(cleaned.body, "");
+    assert!(cleaned.removed.iter().all(|r| r.kind == Kind::Appeal));
+}
+
+#[test]
+fn a_million_tiny_lines() {
+    let text = hostile_inputs::tiny_lines(4 << 20);
+    assert!(text.len() / 4 >= 1_000_000);
+    let cleaned = clean(&TEXT, &text);
+    // Every line is kept, exactly: a line of body is never lost to noise.
+    assert_eq!(cleaned.body.as_bytes(), &text[..]);
+}
+
+#[test]
+fn many_openers_that_nothing_confirms() {
+    // Each "Dear readers," opens an appeal region that no ask confirms:
+    // the regions stage once scanned the rest of the document for each.
+    let text = hostile_inputs::repeated_openers(1 << 20);
+    let cleaned = clean(&TEXT, &text);
+    assert_eq!(cleaned.body.as_bytes(), &text[..]);
+}
+
+#[test]
+fn nuls_and_a_truncated_tag() {
+    let page = b"<!DOCTYPE html><html><body><p>The council\0 approved\0 the budget.</p>\
+                 <p>Second paragraph of the story.</p><div cla";
+    let cleaned = clean(&AUTO, page);
+    assert!(cleaned.body.contains("approved"), "{}", cleaned.body);
+    // NULs in a text: kept as they are (they are valid UTF-8).
+    let cleaned = clean(&TEXT, b"One line\0 with a NUL.\nAnother.\0\n");
+    assert!(cleaned.body.contains("Another."));
+    // Truncated in the middle of a multi-byte character.
+    let mut cut = "Der Haushalt wurde beschlossen. Grüße".as_bytes().to_vec();
+    cut.extend_from_slice(&"ü".as_bytes()[..1]);
+    let cleaned = clean(&TEXT, &cut);
+    assert!(cleaned.body.starts_with("Der Haushalt"));
+    assert!(!cleaned.warnings.is_empty());
+}
+
+#[test]
+fn a_bom_that_contradicts_the_meta_charset() {
+    // The BOM says UTF-8, the meta tag windows-1251: the BOM wins.
+    let mut page =
+        b"\xEF\xBB\xBF<!DOCTYPE html><html><head><meta charset=windows-1251></head>".to_vec();
+    page.extend_from_slice(
+        "<body><p>Совет утвердил бюджет во вторник вечером.</p></body></html>".as_bytes(),
+    );
+    let cleaned = clean(&AUTO, &page);
+    assert!(cleaned.body.contains("Совет утвердил"), "{}", cleaned.body);
+    // A UTF-16 BOM before ASCII-looking text.
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "Plain text in UTF-16.\n".encode_utf16() {
+        utf16.extend_from_slice(&u.to_le_bytes());
+    }
+    let cleaned = clean(&AUTO, &utf16);
+    assert!(
+        cleaned.body.contains("Plain text in UTF-16."),
+        "{:?}",
+        cleaned.body
+    );
+}
+
+#[test]
+fn lone_surrogates_and_overlong_utf8_are_replaced_and_counted() {
+    // CESU-style surrogate, overlong '/', a 5-byte form, a bare
+    // continuation byte: all malformed in UTF-8.
+    let mut text = "Städte und Gemeinden haben zugestimmt. "
+        .as_bytes()
+        .to_vec();
+    text.extend_from_slice(b"\xED\xA0\x80 \xC0\xAF \xF8\x88\x80\x80\x80 \x80 end.\n");
+    let cleaned = clean(&TEXT, &text);
+    assert!(cleaned.body.contains("end."), "{}", cleaned.body);
+    assert!(!cleaned.warnings.is_empty());
+    // When decoded as UTF-8, the warning counts the replacements.
+    if cleaned.body.contains('\u{FFFD}') {
+        assert!(warned(&cleaned, "replaced"), "{:?}", cleaned.warnings);
+    }
+}
+
+#[test]
+fn a_huge_attribute() {
+    let page = hostile_inputs::huge_attribute(8 << 20);
+    let cleaned = clean(&AUTO, &page);
+    assert!(cleaned.body.contains("The article."), "{}", cleaned.body);
+    // An attribute that never ends: the rest of the page is inside it.
+    let mut open = b"<!DOCTYPE html><html><body><p>Before.</p><p title=\"".to_vec();
+    open.extend(std::iter::repeat_n(b'y', 4 << 20));
+    let cleaned = clean(&AUTO, &open);
+    assert!(cleaned.body.contains("Before."));
+}
+
+#[test]
+fn a_page_of_inline_script() {
+    let page = hostile_inputs::huge_script(8 << 20);
+    let cleaned = clean(&AUTO, &page);
+    assert!(cleaned.body.contains("The article."));
+    assert!(!cleaned.body.contains("not content"));
+}
+
+#[test]
+fn binary_files_saved_as_html() {
+    // A PNG header and a gzip stream, as a crawler might save them.
+    let mut rng = Rng(42);
+    for header in [
+        &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..],
+        &b"\x1f\x8b\x08\0"[..],
+    ] {
+        let mut bytes = header.to_vec();
+        bytes.extend(rng.bytes(100_000));
+        for c in [&*AUTO, &*HTML] {
+            let cleaned = clean(c, &bytes);
+            assert!(!cleaned.warnings.is_empty());
+        }
+    }
+}
+
+#[test]
+fn inputs_over_the_limit_are_refused_with_a_clear_error() {
+    let small = Cleaner::new(Options {
+        max_input_bytes: 1000,
+        ..Options::default()
+    })
+    .expect("built-in rules compile");
+    let err = small.clean(&[b'a'; 1001]).unwrap_err();
+    assert!(matches!(
+        err,
+        Error::TooLarge {
+            size: 1001,
+            limit: 1000
+        }
+    ));
+    assert_eq!(
+        err.to_string(),
+        "input is 1001 bytes, over the limit of 1000 bytes"
+    );
+    // At the limit is fine.
+    assert!(small.clean(&[b'a'; 1000]).is_ok());
+}
