@@ -270,12 +270,15 @@ impl Prefilter {
         let ac = if by_literal.is_empty() {
             None
         } else {
-            // A DFA: one table lookup per byte. Standard semantics with an
-            // overlapping search report every literal that occurs.
+            // Standard semantics with an overlapping search report every
+            // literal that occurs. The contiguous NFA rather than a DFA:
+            // the DFA over ~1800 literals is megabytes of table that miss
+            // the cache, and measured ~15% slower on the whole text path
+            // (and it costs more to build).
             Some(
                 AhoCorasick::builder()
                     .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(by_literal.keys())
                     .map_err(|e| rule_error("(literal prefilter)", 0, e))?,
             )
