@@ -29,7 +29,7 @@ pub struct Facts<'r> {
     pub open: Option<Hit<'r>>,
     pub close: Option<Hit<'r>>,
     pub keep: Option<Hit<'r>>,
-    /// Kinds whose `within` vocabulary the block uses.
+    /// Kinds whose `within` vocabulary the block uses, each once.
     pub within: Vec<Kind>,
     /// Bit set of [`Cue`]s found outside quotations.
     pub cues: u8,
@@ -107,38 +107,61 @@ impl Facts<'_> {
 }
 
 /// Gathers the facts of `block`.
+///
+/// One prefilter pass over the normal form names the rules that may match
+/// (see `RuleSet::candidates`); only those run their regex, in rule order,
+/// and each role stops at the first rule that matches: the first hit is
+/// all that `drop`, `open`, `close` and `keep` keep, and a cue already
+/// seen needs no second rule.
 pub fn facts<'r>(block: &Block, rules: &'r RuleSet) -> Facts<'r> {
+    let all = rules.rules.as_slice();
     let norm = block.norm.as_str();
     let trimmed = block.text.trim();
     let chars = trimmed.chars().count();
     let words = norm.split_whitespace().count();
     let terminal = ends_sentence(trimmed);
-    let first = |hits: Vec<Hit<'r>>| hits.into_iter().next();
+    let candidates = rules.candidates(norm);
     let unquoted = strip_quotations(norm);
+    // Cues read the text outside quotations; most blocks have none, and
+    // then it is the normal form itself with the same candidates.
+    let unquoted_candidates = match &unquoted {
+        std::borrow::Cow::Borrowed(_) => None,
+        std::borrow::Cow::Owned(u) => Some(rules.candidates(u)),
+    };
     let mut cues = 0u8;
     let mut cue_evidence = Vec::new();
-    for hit in rules.cues.hits(&rules.rules, &unquoted) {
-        if let Role::Cue(cue) = hit.rule.role
+    for i in rules
+        .cues
+        .candidates(unquoted_candidates.as_ref().unwrap_or(&candidates))
+    {
+        let rule = &all[i];
+        if let Role::Cue(cue) = rule.role
             && cues & cue.bit() == 0
+            && let Some(hit) = rule.find(&unquoted)
         {
             cues |= cue.bit();
             cue_evidence.push((cue, hit.matched));
         }
     }
-    let within = rules
-        .within
-        .hits(&rules.rules, norm)
-        .into_iter()
-        .filter_map(|h| h.rule.kind)
-        .collect();
+    // Only membership is read: a kind is looked up once.
+    let mut within: Vec<Kind> = Vec::new();
+    for i in rules.within.candidates(&candidates) {
+        let rule = &all[i];
+        if let Some(kind) = rule.kind
+            && !within.contains(&kind)
+            && rule.regex.is_match(norm)
+        {
+            within.push(kind);
+        }
+    }
     Facts {
         chars,
         words,
         terminal,
-        drop: first(rules.drop.hits(&rules.rules, norm)),
-        open: first(rules.open.hits(&rules.rules, norm)),
-        close: first(rules.close.hits(&rules.rules, norm)),
-        keep: first(rules.keep.hits(&rules.rules, norm)),
+        drop: rules.drop.first(all, &candidates, norm),
+        open: rules.open.first(all, &candidates, norm),
+        close: rules.close.first(all, &candidates, norm),
+        keep: rules.keep.first(all, &candidates, norm),
         within,
         cues,
         cue_evidence,

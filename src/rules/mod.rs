@@ -31,12 +31,15 @@
 //!   `cue.thanks`. No cue removes anything alone.
 
 mod builtin;
+mod literals;
 pub mod markup;
 
 use crate::Kind;
 use crate::error::Error;
 use crate::normalize::normalize;
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use regex::Regex;
+use regex_syntax::hir::Hir;
 
 /// What a rule does (see the module documentation).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -95,21 +98,36 @@ impl Cue {
     }
 }
 
-/// One rule as read from a file.
+/// One rule as read from a file, with its pattern compiled.
 #[derive(Debug, Clone)]
 pub struct Rule {
     pub id: String,
     pub kind: Option<Kind>,
     pub role: Role,
     pub pattern: String,
+    /// `pattern` compiled. Compiled once, when the file is read: that both
+    /// checks the pattern and is the matcher the rule runs with.
+    pub regex: Regex,
 }
 
-/// One role's rules compiled together.
+impl Rule {
+    /// The rule's leftmost-first match in `norm`, if any.
+    pub fn find<'r>(&'r self, norm: &str) -> Option<Hit<'r>> {
+        let m = self.regex.find(norm)?;
+        Some(Hit {
+            rule: self,
+            matched: m.as_str().to_string(),
+            span: (m.start(), m.end()),
+        })
+    }
+}
+
+/// One role's rules: a bit per rule of the [`RuleSet`], set for the rules
+/// of the role. Rules are numbered in file order, so walking the bits up
+/// walks the role's rules in rule order.
 #[derive(Debug)]
 pub struct Matcher {
-    set: RegexSet,
-    each: Vec<Regex>,
-    rules: Vec<usize>,
+    mask: Vec<u64>,
 }
 
 /// A rule that matched a block, with the matched text.
@@ -121,73 +139,222 @@ pub struct Hit<'r> {
 }
 
 impl Matcher {
-    fn new(all: &[Rule], pick: impl Fn(&Rule) -> bool) -> Result<Matcher, Error> {
-        let rules: Vec<usize> = (0..all.len()).filter(|&i| pick(&all[i])).collect();
-        let patterns: Vec<&str> = rules.iter().map(|&i| all[i].pattern.as_str()).collect();
-        // Unicode word boundaries keep a set off the fast DFA engines on
-        // non-ASCII text. The set runs without them, as a prefilter that
-        // matches a superset; each candidate is then confirmed exactly.
-        let loose: Vec<String> = patterns
-            .iter()
-            .map(|p| without_word_boundaries(p))
-            .collect();
-        let set = RegexSetBuilder::new(&loose)
-            .dfa_size_limit(PREFILTER_DFA_BYTES)
-            .build()
-            .map_err(|e| rule_error("(compiled set)", 0, e))?;
-        let each = patterns
-            .iter()
-            .map(|p| Regex::new(p).map_err(|e| rule_error("(compiled)", 0, e)))
-            .collect::<Result<_, _>>()?;
-        Ok(Matcher { set, each, rules })
-    }
-
-    /// Every rule of this matcher that matches `norm`, in rule order.
-    pub fn hits<'r>(&self, rules: &'r [Rule], norm: &str) -> Vec<Hit<'r>> {
-        if self.rules.is_empty() {
-            return Vec::new();
-        }
-        self.set
-            .matches(norm)
-            .into_iter()
-            .filter_map(|k| {
-                let m = self.each[k].find(norm)?;
-                Some(Hit {
-                    rule: &rules[self.rules[k]],
-                    matched: m.as_str().to_string(),
-                    span: (m.start(), m.end()),
-                })
-            })
-            .collect()
-    }
-}
-
-/// Cache for the prefilter sets' lazy DFA: hundreds of patterns in one set.
-const PREFILTER_DFA_BYTES: usize = 64 << 20;
-
-/// `pattern` with `\b` and `\B` removed: a looser pattern that matches
-/// wherever the original does.
-fn without_word_boundaries(pattern: &str) -> String {
-    let mut out = String::with_capacity(pattern.len());
-    let mut chars = pattern.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            match chars.next() {
-                Some('b') | Some('B') => {}
-                Some(n) => {
-                    out.push(c);
-                    out.push(n);
-                }
-                None => out.push(c),
+    fn new(all: &[Rule], pick: impl Fn(&Rule) -> bool) -> Matcher {
+        let mut mask = vec![0u64; all.len().div_ceil(64)];
+        for (i, r) in all.iter().enumerate() {
+            if pick(r) {
+                mask[i / 64] |= 1 << (i % 64);
             }
-        } else {
-            out.push(c);
         }
+        Matcher { mask }
     }
-    out
+
+    /// This matcher's rules that may match the text `candidates` was made
+    /// from, in rule order. Only these can match; each still has to be
+    /// confirmed with [`Rule::find`].
+    pub fn candidates<'a>(
+        &'a self,
+        candidates: &'a Candidates,
+    ) -> impl Iterator<Item = usize> + 'a {
+        self.mask
+            .iter()
+            .zip(&candidates.bits)
+            .enumerate()
+            .flat_map(|(w, (&m, &c))| Bits(m & c).map(move |b| w * 64 + b))
+    }
+
+    /// The first rule of this matcher, in rule order, that matches `norm`.
+    pub fn first<'r>(
+        &self,
+        rules: &'r [Rule],
+        candidates: &Candidates,
+        norm: &str,
+    ) -> Option<Hit<'r>> {
+        self.candidates(candidates)
+            .find_map(|i| rules[i].find(norm))
+    }
 }
 
-/// All rules, compiled per role.
+/// The set bits of a word, lowest first.
+struct Bits(u64);
+
+impl Iterator for Bits {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        if self.0 == 0 {
+            return None;
+        }
+        let b = self.0.trailing_zeros() as usize;
+        self.0 &= self.0 - 1;
+        Some(b)
+    }
+}
+
+/// The rules that may match one text: a bit per rule of the [`RuleSet`].
+/// A rule that is not a candidate cannot match the text.
+#[derive(Debug, Clone)]
+pub struct Candidates {
+    bits: Vec<u64>,
+}
+
+impl Candidates {
+    #[cfg(test)]
+    pub fn has(&self, rule: usize) -> bool {
+        self.bits[rule / 64] & (1 << (rule % 64)) != 0
+    }
+}
+
+/// Finds the candidate rules of a text with one pass of one Aho-Corasick
+/// automaton. Running every role's rules as regex sets over every block
+/// cost a lazy DFA over hundreds of patterns per role (most of the time of
+/// cleaning text, and its DFA cache thrashed); instead each rule is
+/// reduced to required literals (see `literals`): every match of the rule
+/// contains one of them, so a rule none of whose literals occurs in the
+/// text (at a word boundary where the rule has one) cannot match it, and
+/// only the few candidates run their regex.
+#[derive(Debug)]
+struct Prefilter {
+    /// Over the distinct literals of all rules.
+    ac: Option<AhoCorasick>,
+    /// Per distinct literal: whether its first and last characters are
+    /// word characters (what a word boundary next to it needs).
+    ends: Vec<(bool, bool)>,
+    /// Rules of literal `k`: `uses[starts[k]..starts[k + 1]]`.
+    starts: Vec<u32>,
+    uses: Vec<Use>,
+    /// Candidates before any literal is seen: the rules without literals.
+    always: Vec<u64>,
+}
+
+/// A rule a literal stands for, with the boundaries the rule puts around
+/// it.
+#[derive(Debug, Clone, Copy)]
+struct Use {
+    rule: u32,
+    word_start: bool,
+    word_end: bool,
+}
+
+impl Prefilter {
+    fn new(required: &[Option<Vec<literals::Literal>>]) -> Result<Prefilter, Error> {
+        let words = required.len().div_ceil(64);
+        let mut always = vec![0u64; words];
+        let mut by_literal: std::collections::BTreeMap<&[u8], Vec<Use>> = Default::default();
+        for (i, lits) in required.iter().enumerate() {
+            match lits {
+                Some(lits) => {
+                    for l in lits {
+                        by_literal.entry(l.bytes.as_slice()).or_default().push(Use {
+                            rule: i as u32,
+                            word_start: l.word_start,
+                            word_end: l.word_end,
+                        });
+                    }
+                }
+                None => always[i / 64] |= 1 << (i % 64),
+            }
+        }
+        let mut starts = Vec::with_capacity(by_literal.len() + 1);
+        let mut uses = Vec::new();
+        let mut ends = Vec::with_capacity(by_literal.len());
+        for (bytes, rules) in &by_literal {
+            starts.push(uses.len() as u32);
+            uses.extend_from_slice(rules);
+            let text = String::from_utf8_lossy(bytes);
+            ends.push((
+                text.chars().next().is_some_and(is_word_char),
+                text.chars().next_back().is_some_and(is_word_char),
+            ));
+        }
+        starts.push(uses.len() as u32);
+        let ac = if by_literal.is_empty() {
+            None
+        } else {
+            // Standard semantics with an overlapping search report every
+            // literal that occurs. The contiguous NFA rather than a DFA:
+            // the DFA over ~1800 literals is megabytes of table that miss
+            // the cache, and measured ~15% slower on the whole text path
+            // (and it costs more to build).
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(by_literal.keys())
+                    .map_err(|e| rule_error("(literal prefilter)", 0, e))?,
+            )
+        };
+        Ok(Prefilter {
+            ac,
+            ends,
+            starts,
+            uses,
+            always,
+        })
+    }
+
+    fn candidates(&self, text: &str) -> Candidates {
+        let mut bits = self.always.clone();
+        let Some(ac) = &self.ac else {
+            return Candidates { bits };
+        };
+        for m in ac.find_overlapping_iter(text) {
+            let k = m.pattern().as_usize();
+            let (first_word, last_word) = self.ends[k];
+            // Computed only if some rule asks: most literals have no
+            // boundary condition or share the answer.
+            let mut start_ok = None;
+            let mut end_ok = None;
+            for u in &self.uses[self.starts[k] as usize..self.starts[k + 1] as usize] {
+                if u.word_start
+                    && !*start_ok
+                        .get_or_insert_with(|| boundary_before(text, m.start(), first_word))
+                {
+                    continue;
+                }
+                if u.word_end
+                    && !*end_ok.get_or_insert_with(|| boundary_after(text, m.end(), last_word))
+                {
+                    continue;
+                }
+                bits[u.rule as usize / 64] |= 1 << (u.rule % 64);
+            }
+        }
+        Candidates { bits }
+    }
+}
+
+/// A word character as the `regex` crate's Unicode `\b` sees it.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '_'
+    } else {
+        regex_syntax::is_word_character(c)
+    }
+}
+
+/// Whether a word boundary can hold at byte `at` of `text`, before a
+/// literal whose first character is (`first_word`) or is not a word
+/// character. Literals with boundary conditions start and end on whole
+/// characters; anything else is given the benefit of the doubt.
+fn boundary_before(text: &str, at: usize, first_word: bool) -> bool {
+    match text.get(..at) {
+        Some(before) => before.chars().next_back().is_some_and(is_word_char) != first_word,
+        None => true,
+    }
+}
+
+/// Whether a word boundary can hold at byte `at` of `text`, after a literal
+/// whose last character is (`last_word`) or is not a word character.
+fn boundary_after(text: &str, at: usize, last_word: bool) -> bool {
+    match text.get(at..) {
+        Some(after) => after.chars().next().is_some_and(is_word_char) != last_word,
+        None => true,
+    }
+}
+
+/// All rules, grouped per role, with the prefilter that finds the
+/// candidates among them.
 #[derive(Debug)]
 pub struct RuleSet {
     pub rules: Vec<Rule>,
@@ -199,6 +366,7 @@ pub struct RuleSet {
     pub cues: Matcher,
     /// Class and id rules for saved pages (see [`markup`]).
     pub markup: markup::MarkupRules,
+    prefilter: Prefilter,
 }
 
 impl RuleSet {
@@ -229,17 +397,47 @@ impl RuleSet {
                 });
             }
         }
+        let required: Vec<Option<Vec<literals::Literal>>> = rules
+            .iter()
+            .map(|r| parse_hir(&r.pattern).and_then(|h| literals::required(&h)))
+            .collect();
         Ok(RuleSet {
-            drop: Matcher::new(&rules, |r| matches!(r.role, Role::Drop { .. }))?,
-            open: Matcher::new(&rules, |r| r.role == Role::Open)?,
-            close: Matcher::new(&rules, |r| r.role == Role::Close)?,
-            keep: Matcher::new(&rules, |r| r.role == Role::Keep)?,
-            within: Matcher::new(&rules, |r| r.role == Role::Within)?,
-            cues: Matcher::new(&rules, |r| matches!(r.role, Role::Cue(_)))?,
+            drop: Matcher::new(&rules, |r| matches!(r.role, Role::Drop { .. })),
+            open: Matcher::new(&rules, |r| r.role == Role::Open),
+            close: Matcher::new(&rules, |r| r.role == Role::Close),
+            keep: Matcher::new(&rules, |r| r.role == Role::Keep),
+            within: Matcher::new(&rules, |r| r.role == Role::Within),
+            cues: Matcher::new(&rules, |r| matches!(r.role, Role::Cue(_))),
             markup: markup::MarkupRules::new(markup_rules)?,
+            prefilter: Prefilter::new(&required)?,
             rules,
         })
     }
+
+    /// The rules that may match `norm` (a normal form, see `normalize`).
+    pub fn candidates(&self, norm: &str) -> Candidates {
+        self.prefilter.candidates(norm)
+    }
+
+    /// Ids of the rules the prefilter cannot narrow down (no required
+    /// literal): they run on every block.
+    #[cfg(test)]
+    fn unfiltered(&self) -> Vec<&str> {
+        (0..self.rules.len())
+            .filter(|&i| self.prefilter.always[i / 64] & (1 << (i % 64)) != 0)
+            .map(|i| self.rules[i].id.as_str())
+            .collect()
+    }
+}
+
+/// The pattern's syntax tree, parsed as the `regex` crate parses it (its
+/// default flags). `None` only if it does not parse, which `parse_file`
+/// has already ruled out.
+fn parse_hir(pattern: &str) -> Option<Hir> {
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(pattern)
+        .ok()
 }
 
 fn rule_error(name: &str, line: usize, e: impl std::fmt::Display) -> Error {
@@ -287,12 +485,13 @@ pub fn parse_file(name: &str, contents: &str, out: &mut Vec<Rule>) -> Result<(),
                 "no kind: name the file after a kind or add `@kind KIND`",
             ));
         }
-        Regex::new(&pattern).map_err(|e| rule_error(name, n + 1, e))?;
+        let regex = Regex::new(&pattern).map_err(|e| rule_error(name, n + 1, e))?;
         out.push(Rule {
             id: id.to_string(),
             kind,
             role,
             pattern,
+            regex,
         });
     }
     Ok(())
@@ -373,8 +572,51 @@ mod tests {
     }
 
     #[test]
-    fn prefilter_patterns_drop_only_word_boundaries() {
-        assert_eq!(without_word_boundaries(r"\bread\b\\b\s"), r"read\\b\s");
+    fn few_rules_escape_the_prefilter() {
+        let set = RuleSet::load(&[]).expect("built-in rules compile");
+        let unfiltered = set.unfiltered();
+        assert!(unfiltered.len() <= 5, "{unfiltered:?}");
+    }
+
+    /// Every line of the fixtures, and texts made to sit on the edges of
+    /// word boundaries: each rule that matches must be a candidate.
+    #[test]
+    fn candidates_include_every_matching_rule() {
+        let set = RuleSet::load(&[]).expect("built-in rules compile");
+        let mut texts: Vec<String> = [
+            "read more: elsewhere",
+            "we need your help. please donate $5 monthly.",
+            "remind me later",
+            "share this article",
+            "reporting by jane doe; editing by john roe",
+            "unterstützen sie unsere arbeit mit 5 € im monat",
+            "éyou you_ _you 1you youé (you) \"you\" you's tú té tútu ¿tú? «vous» l'ue",
+            "us, ours; we're we've we'll our",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for group in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            for case in std::fs::read_dir(group.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                if let Ok(input) = std::fs::read_to_string(case.path().join("input.txt")) {
+                    texts.extend(input.lines().map(normalize));
+                }
+            }
+        }
+        assert!(texts.len() > 100, "fixtures found");
+        for t in &texts {
+            let c = set.candidates(t);
+            for (i, r) in set.rules.iter().enumerate() {
+                if r.regex.is_match(t) {
+                    assert!(c.has(i), "{} matches {t:?} but is no candidate", r.id);
+                }
+            }
+        }
     }
 
     #[test]
