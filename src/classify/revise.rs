@@ -33,6 +33,66 @@ pub fn apply(doc: &mut Doc) {
             break;
         }
     }
+    teaser_list(doc);
+}
+
+/// A linked headline is at least this much link.
+const HEADLINE_LINK_DENSITY: f32 = 0.8;
+/// A teaser under a linked headline is at most this long.
+const TEASER_MAX_CHARS: usize = 300;
+/// Linked headlines a teaser list has at least.
+const TEASER_PAIRS: usize = 2;
+
+/// A section front or index page, not an article: what is left is nothing
+/// but linked headlines, each with one short unlinked teaser sentence after
+/// it. Such a page has no body, so the whole list goes. Saved pages only:
+/// text has no links to tell a headline by.
+fn teaser_list(doc: &mut Doc) {
+    let kept: Vec<usize> = (0..doc.len()).filter(|&k| !doc.removed(k)).collect();
+    let density = |k: usize| doc.blocks[k].markup.as_ref().map(|m| m.link_density);
+    if kept
+        .iter()
+        .any(|&k| density(k).is_none() || doc.protected[k])
+    {
+        return;
+    }
+    // A headline reads as one: a menu item or a "Read more" link is shorter.
+    let headline = |k: usize| {
+        doc.facts[k].is_label()
+            && doc.facts[k].words >= *HEADLINE_WORDS.start()
+            && density(k).is_some_and(|d| d >= HEADLINE_LINK_DENSITY)
+    };
+    let teaser = |k: usize| {
+        doc.facts[k].terminal
+            && doc.facts[k].chars <= TEASER_MAX_CHARS
+            && density(k).is_some_and(|d| d < 0.5)
+    };
+    let mut headlines = 0;
+    let mut prev_headline = false;
+    for &k in &kept {
+        if headline(k) && !prev_headline {
+            headlines += 1;
+            prev_headline = true;
+        } else if prev_headline && teaser(k) {
+            prev_headline = false;
+        } else {
+            return;
+        }
+    }
+    // Every headline has its teaser.
+    if prev_headline || headlines < TEASER_PAIRS {
+        return;
+    }
+    for k in kept {
+        doc.remove(
+            k,
+            Removed::new(
+                Kind::Related,
+                "related.teaser-list",
+                format!("{headlines} linked headlines with teasers and no body"),
+            ),
+        );
+    }
 }
 
 fn doubtful(doc: &Doc, i: usize) -> bool {
