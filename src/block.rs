@@ -4,6 +4,8 @@
 use crate::normalize::normalize;
 
 /// Markup features of a block taken from a saved page.
+// Read by the HTML stages being built; allowed until they land.
+#[allow(dead_code)]
 #[derive(Debug, Clone, Default)]
 pub struct Markup {
     /// The block's tag name (`p`, `h2`, `li`, ...).

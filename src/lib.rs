@@ -31,10 +31,14 @@
 //! `text` or `html` (cut into blocks), `classify` (facts, direct rules,
 //! regions, context revision), then the body is assembled from the kept
 //! blocks.
+//!
+//! [`eval`] scores a body against ground truth with the corpus metric (token
+//! shingles and lines); the `decruft-eval` command is built on it.
 
 mod block;
 mod classify;
 mod error;
+pub mod eval;
 mod explain;
 mod html;
 mod input;

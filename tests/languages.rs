@@ -35,7 +35,10 @@ fn hindi_also_read_fires_for_both_nukta_spellings() {
         let removed = removed_rules(&text);
         assert_eq!(removed.len(), 1, "{removed:?}");
         assert_eq!(removed[0].0, "hi.related.also-read");
-        assert!(removed[0].1.contains(pad), "the removed text is the input's own");
+        assert!(
+            removed[0].1.contains(pad),
+            "the removed text is the input's own"
+        );
     }
 }
 

@@ -1,1 +1,67 @@
-fn main() {}
+//! `decruft-eval`: runs the cleaner over corpora with ground truth and
+//! prints, per corpus, token-shingle F1/P/R, line scores for appeal
+//! corpora, the worst documents and throughput; with `--floors`, fails when
+//! a figure is below its floor (the CI quality gate).
+//!
+//! The metric itself lives in the library (`decruft::eval`); this binary
+//! finds the documents (`corpus`), cleans and scores them in parallel
+//! (`run`), sums the scores up (`summary`), prints them (`print`) and
+//! checks the floors (`floors`).
+
+#[path = "decruft_eval/args.rs"]
+mod args;
+#[path = "decruft_eval/corpus.rs"]
+mod corpus;
+#[path = "decruft_eval/floors.rs"]
+mod floors;
+#[path = "decruft_eval/print.rs"]
+mod print;
+#[path = "decruft_eval/run.rs"]
+mod run;
+#[path = "decruft_eval/summary.rs"]
+mod summary;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args = match args::Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match evaluate(&args) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("decruft-eval: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Runs the evaluation; `Ok(false)` when a floor was not met.
+fn evaluate(args: &args::Args) -> Result<bool> {
+    let floors = match &args.floors {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("{}: cannot read floors", path.display()))?;
+            floors::parse(&text).with_context(|| format!("{}", path.display()))?
+        }
+        None => Vec::new(),
+    };
+    let plan = corpus::discover(&args.paths)?;
+    let run = run::run(&plan, args.jobs, args.dump.as_deref())?;
+    let report = summary::summarize(&plan, &run, args.worst);
+    let gate = floors::check(&floors, &report);
+    if args.json {
+        print::json(&report, &gate)?;
+    } else {
+        print::text(&report, &gate, args.per_case);
+    }
+    Ok(gate.failures.is_empty())
+}

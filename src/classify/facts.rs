@@ -11,6 +11,9 @@ pub const SHORT_CHARS: usize = 60;
 /// Blocks that end no sentence and are at most this long read as labels or
 /// headlines ("doubtful" in jusText's terms).
 pub const LABEL_MAX_CHARS: usize = 120;
+/// Appeal paragraphs are compact; longer blocks are not appeals on their
+/// own (they can still be part of a region).
+pub const STRONG_MAX_CHARS: usize = 600;
 /// A `drop` rule without its own limit applies to blocks up to this long,
 /// or to longer blocks when the match covers half of them.
 pub const DROP_MAX_CHARS: usize = 300;
@@ -67,7 +70,8 @@ impl Facts<'_> {
     /// the block is a short button ("Give $5 monthly"): a news sentence
     /// reporting that "a monthly gift of $10 feeds a family" is not one.
     pub fn strong_appeal(&self) -> bool {
-        self.has(Cue::Ask)
+        self.chars <= STRONG_MAX_CHARS
+            && self.has(Cue::Ask)
             && ((self.has(Cue::Money)
                 && self.has(Cue::Period)
                 && (self.voiced() || self.is_short()))

@@ -20,7 +20,8 @@ pub fn apply(doc: &mut Doc) {
             i += 1;
             continue;
         };
-        let (end, closed) = extend(doc, i, kind);
+        let explicit = doc.facts[i].open.is_some();
+        let (end, closed) = extend(doc, i, kind, explicit);
         if confirmed(doc, i, end, kind, closed) {
             let begin = reach_back(doc, i, kind, CLOSER_REACH);
             for k in begin..=end {
@@ -62,15 +63,18 @@ fn start_at(doc: &Doc, i: usize) -> Option<(Kind, String, String)> {
     None
 }
 
-/// Whether block `f` can belong to a region of `kind`.
-fn fits(kind: Kind, f: &Facts, removed: bool) -> bool {
+/// Whether block `f` can belong to a region of `kind`. After an explicit
+/// opener ("A Message from ...:") the publisher's voice is enough; a region
+/// that a self-standing appeal started takes only more asks and labels.
+fn fits(kind: Kind, f: &Facts, removed: bool, explicit: bool) -> bool {
     if removed || f.within.contains(&kind) {
         return true;
     }
     match kind {
-        Kind::Appeal => {
+        Kind::Appeal if explicit => {
             f.voiced() || f.has(Cue::Ask) || f.has(Cue::Money) || f.has(Cue::Thanks) || f.is_label()
         }
+        Kind::Appeal => f.appeal_like() || (f.is_label() && f.is_short()),
         // A related box or a share bar is a run of labels: a short sentence
         // after it is body.
         Kind::Related | Kind::Share => f.is_label(),
@@ -81,7 +85,7 @@ fn fits(kind: Kind, f: &Facts, removed: bool) -> bool {
 /// The last block of the region that starts at `start`, and whether a
 /// closer ended it. Labels at the end of a region that stopped at body text
 /// are left out: a subhead after a box introduces the body that follows.
-fn extend(doc: &Doc, start: usize, kind: Kind) -> (usize, bool) {
+fn extend(doc: &Doc, start: usize, kind: Kind, explicit: bool) -> (usize, bool) {
     let n = doc.len();
     let mut end = start;
     let mut solid = start;
@@ -91,7 +95,7 @@ fn extend(doc: &Doc, start: usize, kind: Kind) -> (usize, bool) {
         if f.close.is_some() && f.chars <= 2 * super::facts::SHORT_CHARS {
             return (j, true);
         }
-        if !fits(kind, f, doc.removed(j)) {
+        if !fits(kind, f, doc.removed(j), explicit) {
             break;
         }
         end = j;

@@ -8,17 +8,29 @@ use crate::Kind;
 use crate::rules::Cue;
 
 /// A run of at least this many labels around a removed block is a menu.
+/// Runs without a removed block stay: lists, tables and code are body.
 const MENU_RUN: usize = 6;
-/// ... and this many without one.
-const MENU_RUN_ALONE: usize = 12;
+/// A tail with at least this many removed blocks is a page footer: all its
+/// labels go. With fewer, only the labels after its first removed block.
+const FOOTER_REMOVED: usize = 3;
+
+/// Each step can expose new context for the others, so they run until
+/// nothing changes (a second pass over the output must find nothing more).
+const MAX_ROUNDS: usize = 8;
 
 pub fn apply(doc: &mut Doc) {
-    page_title(doc);
-    captions(doc);
-    bare_headlines(doc);
-    menu_runs(doc);
-    between_removed(doc);
-    tail(doc);
+    for _ in 0..MAX_ROUNDS {
+        let before = doc.decided.iter().filter(|d| d.is_some()).count();
+        page_title(doc);
+        captions(doc);
+        menu_runs(doc);
+        between_removed(doc);
+        bare_headlines(doc);
+        tail(doc);
+        if doc.decided.iter().filter(|d| d.is_some()).count() == before {
+            break;
+        }
+    }
 }
 
 fn doubtful(doc: &Doc, i: usize) -> bool {
@@ -29,18 +41,46 @@ fn prose(doc: &Doc, i: usize) -> bool {
     !doc.removed(i) && doc.facts[i].terminal && !doc.facts[i].is_short()
 }
 
+/// The nearest kept block before `i`. Context rules look past removed
+/// blocks, as a second pass over the output would: that keeps cleaning
+/// idempotent.
+fn kept_before(doc: &Doc, i: usize) -> Option<usize> {
+    (0..i).rev().find(|&k| !doc.removed(k))
+}
+
+/// The nearest kept block after `i`.
+fn kept_after(doc: &Doc, i: usize) -> Option<usize> {
+    (i + 1..doc.len()).find(|&k| !doc.removed(k))
+}
+
 /// A related headline dropped into the body without a "Read more" prefix.
 /// Subheads introduce what follows; inserted headlines have the shapes of
 /// a headline elsewhere: "Title: Subtitle", a leading number, a hashtag.
 fn bare_headlines(doc: &mut Doc) {
-    for i in 1..doc.len().saturating_sub(1) {
+    for i in 0..doc.len() {
         if !doubtful(doc, i) || doc.facts[i].words < 3 {
             continue;
         }
-        if !(prose(doc, i - 1) || prose(doc, i + 1)) {
+        let before = kept_before(doc, i).is_some_and(|k| prose(doc, k));
+        let after = kept_after(doc, i).is_some_and(|k| prose(doc, k));
+        let next_numbered = kept_after(doc, i)
+            .is_some_and(|k| doubtful(doc, k) && starts_with_number(&doc.blocks[k].text));
+        let Some(shape) = headline_shape(&doc.blocks[i].text) else {
             continue;
-        }
-        if let Some(shape) = headline_shape(&doc.blocks[i].text) {
+        };
+        // A lone line between two paragraphs, or a numbered line that does
+        // not start a list; list items and roster lines stand among labels.
+        let fits = match shape {
+            Shape::Hashtag => before || after,
+            Shape::TitleSubtitle => before && after,
+            Shape::Listicle => before && !next_numbered,
+        };
+        // Subheads introduce what follows and share its words; an inserted
+        // headline changes the topic.
+        let on_topic = kept_after(doc, i)
+            .is_some_and(|k| shares_topic(&doc.blocks[i].norm, &doc.blocks[k].norm));
+        if fits && !on_topic {
+            let shape = shape.describe();
             doc.remove(
                 i,
                 Removed::new(Kind::Related, "related.bare-headline", shape),
@@ -49,7 +89,47 @@ fn bare_headlines(doc: &mut Doc) {
     }
 }
 
-fn headline_shape(text: &str) -> Option<String> {
+#[derive(Clone, Copy)]
+enum Shape {
+    Hashtag,
+    TitleSubtitle,
+    Listicle,
+}
+
+impl Shape {
+    fn describe(self) -> &'static str {
+        match self {
+            Shape::Hashtag => "hashtag",
+            Shape::TitleSubtitle => "\"Title: Subtitle\" shape",
+            Shape::Listicle => "leading number (listicle)",
+        }
+    }
+}
+
+/// Whether two texts share a content word: a word of at least
+/// `TOPIC_WORD` characters, compared on its first `TOPIC_WORD` characters
+/// (a crude stem: "travelers" meets "travel").
+fn shares_topic(a: &str, b: &str) -> bool {
+    const TOPIC_WORD: usize = 5;
+    let stems = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= TOPIC_WORD)
+            .map(|w| w.chars().take(TOPIC_WORD).collect())
+            .collect()
+    };
+    let a = stems(a);
+    let b: std::collections::HashSet<String> = stems(b).into_iter().collect();
+    a.iter().any(|w| b.contains(w))
+}
+
+fn starts_with_number(text: &str) -> bool {
+    text.trim_start()
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit())
+}
+
+fn headline_shape(text: &str) -> Option<Shape> {
     let t = text.trim();
     // A headline is one phrase: text with a sentence break inside is speech
     // or prose that happens to lack a final stop.
@@ -60,7 +140,7 @@ fn headline_shape(text: &str) -> Option<String> {
         || t.split_whitespace()
             .any(|w| w.starts_with('#') && w.len() > 2)
     {
-        return Some("hashtag".into());
+        return Some(Shape::Hashtag);
     }
     if let Some((head, rest)) = t.split_once(": ") {
         let next = rest.chars().next()?;
@@ -68,12 +148,16 @@ fn headline_shape(text: &str) -> Option<String> {
         // is a data line of the story (account, phone), not a headline.
         let digits = rest.chars().filter(char::is_ascii_digit).count();
         if !head.is_empty() && digits < 8 && (next.is_uppercase() || next.is_ascii_digit()) {
-            return Some("\"Title: Subtitle\" shape".into());
+            return Some(Shape::TitleSubtitle);
         }
     }
+    // "5 tips for ...", not "21) Item" or "1. Item" (list numbering).
     let first = t.split_whitespace().next()?;
-    if first.chars().all(|c| c.is_ascii_digit()) && t.split_whitespace().count() >= 3 {
-        return Some("leading number (listicle)".into());
+    if first.len() <= 2
+        && first.chars().all(|c| c.is_ascii_digit())
+        && t.split_whitespace().count() >= 4
+    {
+        return Some(Shape::Listicle);
     }
     None
 }
@@ -95,7 +179,7 @@ fn menu_runs(doc: &mut Doc) {
         }
         let labels = (i..j).filter(|&k| !doc.removed(k)).count();
         let with_removed = (i..j).any(|k| doc.removed(k));
-        if (with_removed && labels >= MENU_RUN) || labels >= MENU_RUN_ALONE {
+        if with_removed && labels >= MENU_RUN {
             for k in i..j {
                 doc.remove(
                     k,
@@ -161,9 +245,18 @@ fn tail(doc: &mut Doc) {
     if start == n {
         return;
     }
-    let has_removed = (start..n).any(|k| doc.removed(k));
-    if has_removed {
-        for k in start..n {
+    let removed = (start..n).filter(|&k| doc.removed(k)).count();
+    // Where the boilerplate of the tail begins; what stands before it is
+    // body unless the tail is a whole footer.
+    let mut end = n;
+    if removed > 0 {
+        let first = (start..n).find(|&k| doc.removed(k)).unwrap_or(start);
+        let from = if removed >= FOOTER_REMOVED {
+            start
+        } else {
+            first
+        };
+        for k in from..n {
             if doc.removed(k) || doc.protected[k] {
                 continue;
             }
@@ -176,15 +269,16 @@ fn tail(doc: &mut Doc) {
                 ),
             );
         }
-        return;
+        end = from;
     }
-    // No boilerplate in the tail: only a single trailing headline goes.
-    let labels: Vec<usize> = (start..n).filter(|&k| !doc.protected[k]).collect();
+    // Before the boilerplate, only a single trailing headline goes.
+    let labels: Vec<usize> = (start..end)
+        .filter(|&k| !doc.protected[k] && !doc.removed(k))
+        .collect();
     if let [k] = labels[..]
-        && k > 0
-        && prose(doc, k - 1)
-        && doc.facts[k].words >= 4
+        && kept_before(doc, k).is_some_and(|p| prose(doc, p))
         && doc.facts[k].is_label()
+        && headline_like(&doc.blocks[k].text)
     {
         doc.remove(
             k,
@@ -251,4 +345,38 @@ fn captions(doc: &mut Doc) {
             );
         }
     }
+}
+
+/// Words a headline has, at least and at most.
+const HEADLINE_WORDS: std::ops::RangeInclusive<usize> = 4..=14;
+
+/// Whether a label reads as a headline rather than a byline, signature,
+/// link, timestamp or an introduction to something below (": ").
+fn headline_like(text: &str) -> bool {
+    let t = text.trim();
+    let words = t.split_whitespace().count();
+    let lower = t.to_lowercase();
+    let first = lower.split_whitespace().next().unwrap_or("");
+    HEADLINE_WORDS.contains(&words)
+        && !t.ends_with(':')
+        && !t.starts_with(['(', '[', '\u{00A9}'])
+        && !lower.contains("http")
+        && !t.contains('@')
+        && !t.contains(" | ")
+        && !t.contains(" - ")
+        && !t.contains(" \u{2013} ")
+        && !t.contains(" \u{2014} ")
+        && ![
+            "posted",
+            "by",
+            "with",
+            "source",
+            "sources",
+            "via",
+            "thanks",
+            "updated",
+            "last",
+            "published",
+        ]
+        .contains(&first)
 }

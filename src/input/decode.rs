@@ -13,6 +13,7 @@ use encoding_rs::{Encoding, UTF_8};
 #[derive(Debug)]
 pub struct Decoded {
     pub text: String,
+    #[allow(dead_code)]
     pub encoding: &'static Encoding,
     pub warnings: Vec<String>,
 }

@@ -4,5 +4,5 @@
 mod decode;
 mod sniff;
 
-pub use decode::{Decoded, decode};
+pub use decode::decode;
 pub use sniff::looks_like_html;

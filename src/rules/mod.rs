@@ -66,15 +66,6 @@ pub enum Cue {
 }
 
 impl Cue {
-    pub const ALL: [Cue; 6] = [
-        Cue::We,
-        Cue::You,
-        Cue::Ask,
-        Cue::Money,
-        Cue::Period,
-        Cue::Thanks,
-    ];
-
     fn from_name(name: &str) -> Option<Cue> {
         Some(match name {
             "we" => Cue::We,
@@ -157,11 +148,6 @@ impl Matcher {
                 })
             })
             .collect()
-    }
-
-    /// Whether any rule matches.
-    pub fn is_match(&self, norm: &str) -> bool {
-        !self.rules.is_empty() && self.set.is_match(norm)
     }
 }
 
