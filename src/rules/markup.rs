@@ -151,58 +151,32 @@ pub fn is_markup_file(name: &str, contents: &str) -> bool {
 
 /// Reads one markup rule file into `out`.
 pub fn parse_file(name: &str, contents: &str, out: &mut Vec<MarkupRule>) -> Result<(), Error> {
-    let stem = std::path::Path::new(name)
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("");
-    let mut kind = Kind::from_name(stem);
-    for (n, raw) in contents.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') || line == "@markup" {
-            continue;
-        }
-        if let Some(k) = line.strip_prefix("@kind") {
-            let k = k.trim();
-            kind = Some(
-                Kind::from_name(k)
-                    .ok_or_else(|| rule_error(name, n + 1, format!("unknown kind {k:?}")))?,
-            );
-            continue;
-        }
-        let (role_s, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
-        let (id, pattern) = rest
-            .trim_start()
-            .split_once(char::is_whitespace)
-            .unwrap_or((rest.trim_start(), ""));
-        let pattern = pattern.trim();
-        if id.is_empty() || pattern.is_empty() {
-            return Err(rule_error(name, n + 1, "expected `ROLE ID PATTERN`"));
-        }
-        let role = match role_s {
+    super::read_lines(name, contents, |l| {
+        let role = match l.role {
             "drop" => MarkupRole::Drop,
             "positive" => MarkupRole::Positive,
             "negative" => MarkupRole::Negative,
             "unlikely" => MarkupRole::Unlikely,
             "maybe" => MarkupRole::Maybe,
             "ignore" => MarkupRole::Ignore,
-            _ => return Err(rule_error(name, n + 1, format!("unknown role {role_s:?}"))),
+            r => return Err(rule_error(name, l.line, format!("unknown role {r:?}"))),
         };
-        if role == MarkupRole::Drop && kind.is_none() {
+        if role == MarkupRole::Drop && l.kind.is_none() {
             return Err(rule_error(
                 name,
-                n + 1,
+                l.line,
                 "a drop rule needs a kind: add `@kind KIND`",
             ));
         }
-        regex::Regex::new(pattern).map_err(|e| rule_error(name, n + 1, e))?;
+        regex::Regex::new(l.pattern).map_err(|e| rule_error(name, l.line, e))?;
         out.push(MarkupRule {
-            id: id.to_string(),
-            kind,
+            id: l.id.to_string(),
+            kind: l.kind,
             role,
-            pattern: pattern.to_string(),
+            pattern: l.pattern.to_string(),
         });
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 #[cfg(test)]

@@ -448,9 +448,25 @@ fn rule_error(name: &str, line: usize, e: impl std::fmt::Display) -> Error {
     }
 }
 
-/// Reads one rule file into `out`. The file's name without extension gives
-/// the default kind (`appeal.rules` holds appeal rules).
-pub fn parse_file(name: &str, contents: &str, out: &mut Vec<Rule>) -> Result<(), Error> {
+/// One rule line as written: its 1-based number, the kind in force, and
+/// its three fields.
+pub(crate) struct RuleLine<'a> {
+    pub line: usize,
+    pub kind: Option<Kind>,
+    pub role: &'a str,
+    pub id: &'a str,
+    pub pattern: &'a str,
+}
+
+/// Reads the lines of a rule file, phrase or markup: skips blank lines,
+/// comments and the `@markup` marker, tracks `@kind` (the file name without
+/// extension gives the default), and hands each `ROLE ID PATTERN` line to
+/// `each`.
+pub(crate) fn read_lines<'a>(
+    name: &str,
+    contents: &'a str,
+    mut each: impl FnMut(RuleLine<'a>) -> Result<(), Error>,
+) -> Result<(), Error> {
     let stem = std::path::Path::new(name)
         .file_stem()
         .and_then(|s| s.to_str())
@@ -458,7 +474,7 @@ pub fn parse_file(name: &str, contents: &str, out: &mut Vec<Rule>) -> Result<(),
     let mut kind = Kind::from_name(stem);
     for (n, raw) in contents.lines().enumerate() {
         let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
+        if line.is_empty() || line.starts_with('#') || line == "@markup" {
             continue;
         }
         if let Some(k) = line.strip_prefix("@kind") {
@@ -469,32 +485,48 @@ pub fn parse_file(name: &str, contents: &str, out: &mut Vec<Rule>) -> Result<(),
             );
             continue;
         }
-        let (role_s, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
+        let (role, rest) = line.split_once(char::is_whitespace).unwrap_or((line, ""));
         let rest = rest.trim_start();
         let (id, pattern) = rest.split_once(char::is_whitespace).unwrap_or((rest, ""));
-        let pattern = normalize_pattern(pattern.trim());
+        let pattern = pattern.trim();
         if id.is_empty() || pattern.is_empty() {
             return Err(rule_error(name, n + 1, "expected `ROLE ID PATTERN`"));
         }
-        let role = parse_role(role_s)
-            .ok_or_else(|| rule_error(name, n + 1, format!("unknown role {role_s:?}")))?;
-        if !matches!(role, Role::Cue(_)) && kind.is_none() {
+        each(RuleLine {
+            line: n + 1,
+            kind,
+            role,
+            id,
+            pattern,
+        })?;
+    }
+    Ok(())
+}
+
+/// Reads one rule file into `out`. The file's name without extension gives
+/// the default kind (`appeal.rules` holds appeal rules).
+pub fn parse_file(name: &str, contents: &str, out: &mut Vec<Rule>) -> Result<(), Error> {
+    read_lines(name, contents, |l| {
+        let role = parse_role(l.role)
+            .ok_or_else(|| rule_error(name, l.line, format!("unknown role {:?}", l.role)))?;
+        if !matches!(role, Role::Cue(_)) && l.kind.is_none() {
             return Err(rule_error(
                 name,
-                n + 1,
+                l.line,
                 "no kind: name the file after a kind or add `@kind KIND`",
             ));
         }
-        let regex = Regex::new(&pattern).map_err(|e| rule_error(name, n + 1, e))?;
+        let pattern = normalize_pattern(l.pattern);
+        let regex = Regex::new(&pattern).map_err(|e| rule_error(name, l.line, e))?;
         out.push(Rule {
-            id: id.to_string(),
-            kind,
+            id: l.id.to_string(),
+            kind: l.kind,
             role,
             pattern,
             regex,
         });
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn parse_role(s: &str) -> Option<Role> {
