@@ -42,6 +42,7 @@ pub mod eval;
 mod explain;
 mod html;
 mod input;
+pub mod jsonl;
 pub mod metadata;
 mod normalize;
 mod options;

@@ -15,9 +15,8 @@
 use super::document::{Setup, clean_guarded_str};
 use super::progress::Reporter;
 use anyhow::{Context, Result, anyhow};
+use decruft::jsonl::{Record, RecordError, error_line};
 use rayon::prelude::*;
-use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
-use serde_json::value::RawValue;
 use std::io::{BufRead, Write};
 use std::path::Path;
 
@@ -25,10 +24,6 @@ use std::path::Path;
 pub const CHUNK_LINES_PER_THREAD: usize = 64;
 /// A round stops reading once its lines hold this many bytes.
 pub const CHUNK_BYTES: usize = 16 << 20;
-/// Fields that the output sets; same-named input fields are dropped.
-const OURS: &[&str] = &[
-    "html", "text", "schema", "title", "metadata", "body", "removed", "warnings",
-];
 
 /// Streams every input (`-` is standard input) to standard output.
 pub fn run(setup: &Setup, inputs: &[&Path], reporter: &Reporter) -> Result<()> {
@@ -125,39 +120,22 @@ impl Stream<'_> {
         n: usize,
         line: Option<&[u8]>,
     ) -> Result<(String, usize), Failed> {
-        let fail = |id: Option<&str>, message: String| Failed {
-            record: self.error_record(n, id, &message),
+        let fail = |error: RecordError| Failed {
+            record: error_line(n, self.source, &error),
             line: n,
-            message,
+            message: error.message,
         };
         let Some(line) = line else {
-            return Err(fail(
-                None,
-                format!("line over the limit of {} bytes", setup.limit),
-            ));
+            return Err(fail(RecordError {
+                id: None,
+                message: format!("line over the limit of {} bytes", setup.limit),
+            }));
         };
-        let fields = match serde_json::from_slice::<Fields>(line) {
-            Ok(f) => f.0,
-            Err(e) => return Err(fail(None, json_error(&e))),
-        };
-        let id = fields.iter().find(|(k, _)| k == "id").map(|(_, v)| v.get());
-        clean_record(setup, &fields).map_err(|e| fail(id, e))
-    }
-
-    fn error_record(&self, n: usize, id: Option<&str>, message: &str) -> String {
-        let mut s = format!("{{\"line\":{n}");
-        if let Some(source) = self.source {
-            s.push_str(",\"source\":");
-            s.push_str(&json_string(source));
-        }
-        if let Some(id) = id {
-            s.push_str(",\"id\":");
-            s.push_str(id);
-        }
-        s.push_str(",\"error\":");
-        s.push_str(&json_string(message));
-        s.push('}');
-        s
+        let record = Record::parse(line).map_err(fail)?;
+        let (doc, is_html) = record.document().map_err(fail)?;
+        let cleaned = clean_guarded_str(setup, &doc, is_html)
+            .map_err(|e| fail(record.error(&format!("{e:#}"))))?;
+        Ok((record.render(&cleaned), doc.len()))
     }
 }
 
@@ -167,54 +145,6 @@ struct Failed {
     record: String,
     line: usize,
     message: String,
-}
-
-/// serde_json's message without its "at line 1 column N" (the record is
-/// one line; the line number is the record's own).
-fn json_error(e: &serde_json::Error) -> String {
-    let msg = e.to_string();
-    let msg = msg.split(" at line ").next().unwrap_or_default();
-    format!("not a JSON object: {msg} (column {})", e.column())
-}
-
-fn json_string(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
-}
-
-/// Cleans one parsed record; its output line and the document's size.
-fn clean_record(
-    setup: &Setup,
-    fields: &[(String, Box<RawValue>)],
-) -> Result<(String, usize), String> {
-    let html = fields.iter().find(|(k, _)| k == "html");
-    let text = fields.iter().find(|(k, _)| k == "text");
-    let (raw, is_html) = match (html, text) {
-        (Some(_), Some(_)) => return Err("record has both `html` and `text`".into()),
-        (Some((_, v)), None) => (v, true),
-        (None, Some((_, v))) => (v, false),
-        (None, None) => return Err("record has no `html` or `text` field".into()),
-    };
-    let doc: String = serde_json::from_str(raw.get()).map_err(|_| {
-        format!(
-            "`{}` is not a string",
-            if is_html { "html" } else { "text" }
-        )
-    })?;
-    if doc.is_empty() {
-        return Err("empty document, nothing to clean".into());
-    }
-    let c = clean_guarded_str(setup, &doc, is_html).map_err(|e| format!("{e:#}"))?;
-    let mut s = String::with_capacity(c.body.len() + 256);
-    s.push('{');
-    for (k, v) in fields.iter().filter(|(k, _)| !OURS.contains(&k.as_str())) {
-        s.push_str(&json_string(k));
-        s.push(':');
-        s.push_str(v.get());
-        s.push(',');
-    }
-    let tail = serde_json::to_string(&c.to_json(None)).map_err(|e| e.to_string())?;
-    s.push_str(&tail[1..]);
-    Ok((s, doc.len()))
 }
 
 /// Reads up to `max_lines` non-blank lines or [`CHUNK_BYTES`], whichever
@@ -281,28 +211,5 @@ fn read_line(
             }
             return Ok(Some(too_long));
         }
-    }
-}
-
-/// A JSON object's fields in their order, each value's exact text kept.
-struct Fields(Vec<(String, Box<RawValue>)>);
-
-impl<'de> Deserialize<'de> for Fields {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct ObjectVisitor;
-        impl<'de> Visitor<'de> for ObjectVisitor {
-            type Value = Fields;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
-                let mut fields = Vec::new();
-                while let Some(entry) = map.next_entry::<String, Box<RawValue>>()? {
-                    fields.push(entry);
-                }
-                Ok(Fields(fields))
-            }
-        }
-        d.deserialize_map(ObjectVisitor)
     }
 }
