@@ -37,6 +37,8 @@ const RIVAL_SHARE: f32 = 0.75;
 const MIN_RIVALS: usize = 3;
 /// How many top candidates are compared.
 const TOP_N: usize = 5;
+/// Levels above a first result searched for a post or article class.
+const PROMISE_LEVELS: usize = 3;
 /// Characters of a paragraph compared with the JSON-LD body.
 const LD_PREFIX: usize = 50;
 
@@ -69,7 +71,8 @@ pub fn find(dom: &Dom, stats: &Stats, hints: &mut HintCache, ld_body: Option<&st
         let len: u32 = roots.iter().map(|&r| stats.len[r as usize]).sum();
         if len >= ENOUGH_TEXT {
             if let Some((l, r)) = first.take()
-                && len < l.saturating_mul(RETRY_GAIN) + ENOUGH_TEXT / 2
+                && (len < l.saturating_mul(RETRY_GAIN) + ENOUGH_TEXT / 2
+                    || (promising(dom, hints, &r) && in_furniture(dom, hints, &roots)))
             {
                 return r;
             }
@@ -194,6 +197,40 @@ fn unlikely(dom: &Dom, hints: &mut HintCache, i: u32) -> bool {
         return false;
     }
     node.flags & ROLE_FURNITURE != 0 || hints.get(dom, i).unlikely
+}
+
+/// Whether a short first result sits in a container whose class or id
+/// names a post or article (`post-body`, `entry-content`): a short post
+/// is still the post, and more text elsewhere does not outweigh that.
+fn promising(dom: &Dom, hints: &mut HintCache, roots: &[u32]) -> bool {
+    roots.iter().any(|&r| {
+        let mut a = r;
+        for _ in 0..PROMISE_LEVELS {
+            if a == 0 || a == super::dom::NONE {
+                break;
+            }
+            if hints.get(dom, a).weight > 0 {
+                return true;
+            }
+            a = dom.node(a).parent;
+        }
+        false
+    })
+}
+
+/// Whether every root lies in (or is) an element skipped as unlikely: a
+/// sidebar, comments, a footer.
+fn in_furniture(dom: &Dom, hints: &mut HintCache, roots: &[u32]) -> bool {
+    roots.iter().all(|&r| {
+        let mut a = r;
+        while a != 0 && a != super::dom::NONE {
+            if unlikely(dom, hints, a) {
+                return true;
+            }
+            a = dom.node(a).parent;
+        }
+        false
+    })
 }
 
 /// Whether the JSON-LD body holds the start of this paragraph.
