@@ -37,6 +37,16 @@ const RIVAL_SHARE: f32 = 0.75;
 const MIN_RIVALS: usize = 3;
 /// How many top candidates are compared.
 const TOP_N: usize = 5;
+/// Levels above a first result searched for a post or article class.
+const PROMISE_LEVELS: usize = 3;
+/// Levels above the top candidate searched for the article's other parts.
+const KIN_LEVELS: usize = 3;
+/// An other part holds at least this many paragraphs ...
+const KIN_PARAS: u32 = 2;
+/// ... and this much text ...
+const KIN_TEXT: u32 = 200;
+/// ... with a link density under this.
+const KIN_LINK_DENSITY: f32 = 0.25;
 /// Characters of a paragraph compared with the JSON-LD body.
 const LD_PREFIX: usize = 50;
 
@@ -69,7 +79,8 @@ pub fn find(dom: &Dom, stats: &Stats, hints: &mut HintCache, ld_body: Option<&st
         let len: u32 = roots.iter().map(|&r| stats.len[r as usize]).sum();
         if len >= ENOUGH_TEXT {
             if let Some((l, r)) = first.take()
-                && len < l.saturating_mul(RETRY_GAIN) + ENOUGH_TEXT / 2
+                && (len < l.saturating_mul(RETRY_GAIN) + ENOUGH_TEXT / 2
+                    || (promising(dom, hints, &r) && in_furniture(dom, hints, &roots)))
             {
                 return r;
             }
@@ -139,7 +150,51 @@ fn search(
     };
     let top = move_up(dom, &score, &cands, top);
     let top = gather_vouched(dom, stats, top, &vouched);
-    siblings(dom, stats, hints, &score, top, &vouched)
+    let mut roots = siblings(dom, stats, hints, &score, top, &vouched);
+    kin(dom, stats, hints, top, &mut roots);
+    roots
+}
+
+/// Adds the article's other parts: an article split into sections (by a
+/// figure or a sidebar between them) puts each part in a container of the
+/// same class, and the top candidate is only one of them. A container of
+/// the class of the top candidate or of one of its close ancestors, next
+/// to it, joins when it holds prose (paragraphs, few links).
+fn kin(dom: &Dom, stats: &Stats, hints: &mut HintCache, top: u32, roots: &mut Vec<u32>) {
+    let mut a = top;
+    for _ in 0..KIN_LEVELS {
+        let p = dom.node(a).parent;
+        if p == 0 || p == super::dom::NONE || dom.node(p).tag == Tag::Body {
+            return;
+        }
+        let class = &*dom.node(a).class;
+        if !class.is_empty() {
+            let mut found = false;
+            for c in dom.children(p) {
+                let n = dom.node(c);
+                if c == a || n.flags & GONE != 0 || &*n.class != class {
+                    continue;
+                }
+                let prose = stats.paras[c as usize] >= KIN_PARAS
+                    && stats.len[c as usize] >= KIN_TEXT
+                    && stats.link_density(c) < KIN_LINK_DENSITY;
+                if prose
+                    && hints.get(dom, c).weight >= 0
+                    && !roots
+                        .iter()
+                        .any(|&r| dom.contains(r, c) || dom.contains(c, r))
+                {
+                    roots.push(c);
+                    found = true;
+                }
+            }
+            if found {
+                roots.sort_unstable();
+                return;
+            }
+        }
+        a = p;
+    }
 }
 
 /// The paragraphs that score: `(element, first ancestor to credit,
@@ -194,6 +249,40 @@ fn unlikely(dom: &Dom, hints: &mut HintCache, i: u32) -> bool {
         return false;
     }
     node.flags & ROLE_FURNITURE != 0 || hints.get(dom, i).unlikely
+}
+
+/// Whether a short first result sits in a container whose class or id
+/// names a post or article (`post-body`, `entry-content`): a short post
+/// is still the post, and more text elsewhere does not outweigh that.
+fn promising(dom: &Dom, hints: &mut HintCache, roots: &[u32]) -> bool {
+    roots.iter().any(|&r| {
+        let mut a = r;
+        for _ in 0..PROMISE_LEVELS {
+            if a == 0 || a == super::dom::NONE {
+                break;
+            }
+            if hints.get(dom, a).weight > 0 {
+                return true;
+            }
+            a = dom.node(a).parent;
+        }
+        false
+    })
+}
+
+/// Whether every root lies in (or is) an element skipped as unlikely: a
+/// sidebar, comments, a footer.
+fn in_furniture(dom: &Dom, hints: &mut HintCache, roots: &[u32]) -> bool {
+    roots.iter().all(|&r| {
+        let mut a = r;
+        while a != 0 && a != super::dom::NONE {
+            if unlikely(dom, hints, a) {
+                return true;
+            }
+            a = dom.node(a).parent;
+        }
+        false
+    })
 }
 
 /// Whether the JSON-LD body holds the start of this paragraph.
