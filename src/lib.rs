@@ -42,6 +42,7 @@ pub mod eval;
 mod explain;
 mod html;
 mod input;
+pub mod markdown;
 pub mod metadata;
 mod normalize;
 mod options;
@@ -269,6 +270,7 @@ fn assemble(
             position,
             text: b.text.clone(),
             verdict,
+            shape: b.markup.as_ref().map(|m| m.shape.clone()),
         });
     }
     Cleaned {
