@@ -264,6 +264,9 @@ impl Renderer {
     fn block(&mut self, run: &[(&str, &Shape)]) {
         let (text, shape) = run[0];
         self.separate(shape);
+        // List indentation goes before the quote marks: a quote inside a
+        // list item stays in the item (after the marks, the indentation
+        // would make a code block).
         let quote = "> ".repeat(shape.quote as usize);
         // The first line's lead (quote, indentation, list marker) and the
         // lead of the lines after it.
@@ -285,13 +288,14 @@ impl Renderer {
                 };
                 let col = base + marker.len() + 1;
                 self.levels.push((col, l.list, alt));
-                let lead = format!("{quote}{}{marker} ", " ".repeat(base));
-                (lead, format!("{quote}{}", " ".repeat(col)))
+                let pad = " ".repeat(base);
+                let lead = format!("{pad}{quote}{marker} ");
+                (lead, format!("{pad}{quote}{}", " ".repeat(col - base)))
             }
             Some(l) => {
                 self.levels
                     .truncate((l.depth as usize).min(self.levels.len()));
-                let lead = format!("{quote}{}", " ".repeat(self.column(self.levels.len())));
+                let lead = format!("{}{quote}", " ".repeat(self.column(self.levels.len())));
                 (lead.clone(), lead)
             }
             None => {
@@ -331,8 +335,9 @@ impl Renderer {
             .map_or(0, |l| l.0)
     }
 
-    /// A blank line between blocks (inside the quotes both share), except
-    /// between the one-line items of a tight list.
+    /// A blank line between blocks (inside the quotes both share, outside
+    /// lists, whose items may hold blank lines), except between the
+    /// one-line items of a tight list.
     fn separate(&mut self, shape: &Shape) {
         let Some((quote, list)) = self.prev else {
             return;
@@ -341,7 +346,12 @@ impl Renderer {
             && list.is_some_and(|l| l.first)
             && shape.list.is_some_and(|l| l.first);
         if !tight {
-            let blank = "> ".repeat(quote.min(shape.quote) as usize);
+            let shared = if list.is_some() || shape.list.is_some() {
+                0
+            } else {
+                quote.min(shape.quote)
+            };
+            let blank = "> ".repeat(shared as usize);
             self.out.push_str(blank.trim_end());
             self.out.push('\n');
         }
