@@ -21,6 +21,9 @@ pub struct Markup {
     pub in_main: bool,
     /// Decided before classification (title, outside main content, ...).
     pub preset: Option<(crate::Kind, &'static str, String)>,
+    /// Heading, list item, quote, table row or code line, and emphasis:
+    /// what Markdown output renders.
+    pub shape: crate::markdown::Shape,
 }
 
 /// One block of a document.

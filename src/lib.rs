@@ -43,6 +43,7 @@ mod explain;
 mod html;
 mod input;
 pub mod jsonl;
+pub mod markdown;
 pub mod metadata;
 mod normalize;
 mod options;
@@ -270,6 +271,7 @@ fn assemble(
             position,
             text: b.text.clone(),
             verdict,
+            shape: b.markup.as_ref().map(|m| m.shape.clone()),
         });
     }
     Cleaned {

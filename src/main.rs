@@ -59,6 +59,9 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Runs the command; `Ok(false)` when some input failed, `Err` when the
 /// run could not go on.
 fn run(args: &Args) -> Result<bool> {
+    if args.format == Format::Markdown && (args.explain || args.jsonl) {
+        bail!("--format markdown is for bodies: not with --explain or --jsonl");
+    }
     let cleaner = build_cleaner(args)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.map_or(0, usize::from))
@@ -127,10 +130,11 @@ fn run_documents(setup: &Setup, inputs: &[PathBuf]) -> Result<bool> {
 
 fn output_extension(args: &Args) -> &'static str {
     match (args.explain, args.format) {
-        (true, Format::Text) => "explain.txt",
+        (true, Format::Text | Format::Markdown) => "explain.txt",
         (true, Format::Json) => "explain.json",
         (false, Format::Text) => "txt",
         (false, Format::Json) => "json",
+        (false, Format::Markdown) => "md",
     }
 }
 

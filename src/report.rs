@@ -135,6 +135,11 @@ pub struct BlockReport {
     /// Kept or dropped, and why.
     #[serde(flatten)]
     pub verdict: Verdict,
+    /// The block's structure on the page (heading, list item, quote, table
+    /// row, code line, emphasis), which [`Cleaned::to_markdown`] renders;
+    /// `None` for text input. Not part of the JSON output.
+    #[serde(skip)]
+    pub shape: Option<crate::markdown::Shape>,
 }
 
 /// The result of cleaning one document.

@@ -34,7 +34,7 @@ pub struct Args {
     #[arg(short = 'o', long, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
 
-    /// Output format.
+    /// Output format (`markdown` not with --explain or --jsonl).
     #[arg(short = 'f', long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
 
@@ -91,6 +91,9 @@ pub enum Format {
     /// The JSON object of schema/decruft-output-v1.json: schema, source,
     /// title, metadata, body, removed, warnings.
     Json,
+    /// The body as Markdown (CommonMark with tables): headings, lists,
+    /// quotes, tables, code and emphasis from the page; text escaped.
+    Markdown,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

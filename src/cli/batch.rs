@@ -55,7 +55,7 @@ fn write_one(
     text: &str,
     many: bool,
 ) -> std::io::Result<()> {
-    let plain = setup.args.format == Format::Text || setup.args.explain;
+    let plain = setup.args.format != Format::Json || setup.args.explain;
     if many && plain {
         writeln!(out, "==> {} <==", job.display())?;
     }

@@ -1,6 +1,6 @@
 //! One document's way through the command: read (bounded), clean (a panic
 //! in the library becomes this document's failure, not the run's end), and
-//! render as text, JSON or the explain view.
+//! render as text, JSON, Markdown or the explain view.
 
 use super::args::{Args, Format};
 use super::inputs::Job;
@@ -129,8 +129,9 @@ fn render(args: &Args, job: &Job, c: &mut Cleaned) -> Result<String> {
         {
             c.explain_colored()
         }
-        (true, Format::Text) => c.explain(),
+        (true, Format::Text | Format::Markdown) => c.explain(),
         (false, Format::Text) => std::mem::take(&mut c.body),
+        (false, Format::Markdown) => c.to_markdown(),
         (false, Format::Json) => c.to_json_line(Some(&source)),
     })
 }

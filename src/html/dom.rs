@@ -26,6 +26,10 @@ pub const ROLE_FURNITURE: u8 = 4;
 pub const BR_PAIR: u8 = 8;
 /// Left out: a hidden subtree, honoured (see [`Dom::settle_hidden`]).
 pub const GONE: u8 = 16;
+/// `em` or `i`: emphasised text, for Markdown output.
+pub const EMPHASIS: u8 = 32;
+/// `strong` or `b`: strongly emphasised text, for Markdown output.
+pub const STRONG: u8 = 64;
 
 /// One element or text node.
 #[derive(Debug)]
@@ -109,6 +113,11 @@ impl Dom {
                             .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
                         {
                             flags |= ITEM_BODY;
+                        }
+                        match el.name() {
+                            "em" | "i" => flags |= EMPHASIS,
+                            "strong" | "b" => flags |= STRONG,
+                            _ => {}
                         }
                         let top = last_br.last_mut().expect("stack has the root");
                         if tag == Tag::Br {

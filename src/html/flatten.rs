@@ -6,12 +6,13 @@
 //! classification: the title, a caption, a box that `clean` ruled out.
 
 use super::clean::Preset;
-use super::dom::{Dom, GONE, ROLE_FURNITURE};
+use super::dom::{Dom, EMPHASIS, GONE, ROLE_FURNITURE, STRONG};
 use super::meta::squeeze;
 use super::stats::Stats;
 use super::tag::Tag;
 use crate::Kind;
 use crate::block::{Block, Markup};
+use crate::markdown::{self, Emphasis, ListPlace, Role, Shape};
 use crate::rules::markup::{MarkupRules, name_form};
 use std::collections::HashMap;
 
@@ -38,6 +39,8 @@ struct Frame {
     preset: Option<Preset>,
     /// Inside an aside, footer, nav or form (below the root).
     furniture: bool,
+    /// The element's own emphasis (`markdown::EM`, `markdown::STRONG`).
+    style: u8,
 }
 
 /// Class and id name forms of at most this many elements go with a block.
@@ -50,10 +53,14 @@ struct Line {
     chars: usize,
     link_chars: usize,
     space: bool,
+    /// Emphasised spans of `text`.
+    spans: Vec<Emphasis>,
+    /// Where each table cell separator starts in `text`.
+    cells: Vec<u32>,
 }
 
 impl Line {
-    fn push(&mut self, s: &str, in_link: bool) {
+    fn push(&mut self, s: &str, in_link: bool, style: u8) {
         for c in s.chars() {
             if c.is_whitespace() {
                 self.space = true;
@@ -67,6 +74,9 @@ impl Line {
                 self.chars += 1;
             }
             self.space = false;
+            if style != 0 {
+                self.emphasise(c.len_utf8(), style);
+            }
             self.text.push(c);
             self.chars += 1;
             if in_link {
@@ -74,6 +84,42 @@ impl Line {
             }
         }
     }
+}
+
+impl Line {
+    /// Marks the next `len` bytes as emphasised, extending the last span
+    /// when only a space separates them.
+    fn emphasise(&mut self, len: usize, style: u8) {
+        let at = self.text.len() as u32;
+        let end = at + len as u32;
+        match self.spans.last_mut() {
+            Some(e)
+                if e.style == style
+                    && (e.end == at
+                        || (e.end + 1 == at && self.text.as_bytes()[e.end as usize] == b' ')) =>
+            {
+                e.end = end;
+            }
+            _ => self.spans.push(Emphasis {
+                start: at,
+                end,
+                style,
+            }),
+        }
+    }
+}
+
+/// An open list while walking.
+struct List {
+    /// The list element's index.
+    id: u32,
+    ordered: bool,
+    /// Items opened so far.
+    items: u32,
+    /// Inside one of its items.
+    in_item: bool,
+    /// Blocks of the current item so far.
+    blocks: u32,
 }
 
 /// Walks the content roots and cuts them into blocks.
@@ -89,6 +135,14 @@ pub struct Flattener<'a> {
     line: Line,
     links: usize,
     pre: usize,
+    /// Open emphasis and strong elements.
+    em: usize,
+    strong: usize,
+    quotes: usize,
+    lists: Vec<List>,
+    tables: Vec<u32>,
+    /// The outermost open `<pre>`.
+    pre_at: u32,
     wrapper_len: f32,
     out: Vec<Block>,
 }
@@ -112,6 +166,12 @@ impl<'a> Flattener<'a> {
             line: Line::default(),
             links: 0,
             pre: 0,
+            em: 0,
+            strong: 0,
+            quotes: 0,
+            lists: Vec::new(),
+            tables: Vec::new(),
+            pre_at: 0,
             wrapper_len: 0.0,
             out: Vec::new(),
         }
@@ -141,6 +201,7 @@ impl<'a> Flattener<'a> {
             preset_at: None,
             preset: None,
             furniture: false,
+            style: 0,
         });
         let mut i = root + 1;
         while i < end {
@@ -155,7 +216,7 @@ impl<'a> Flattener<'a> {
                     if self.pre > 0 {
                         self.pre_text(&node.text);
                     } else {
-                        self.line.push(&node.text, self.links > 0);
+                        self.line.push(&node.text, self.links > 0, self.style());
                     }
                 }
                 // A line break is a new line for the reader: questions
@@ -171,14 +232,27 @@ impl<'a> Flattener<'a> {
     }
 
     fn pre_text(&mut self, text: &str) {
+        let style = self.style();
         let mut lines = text.split('\n');
         if let Some(first) = lines.next() {
-            self.line.push(first, self.links > 0);
+            self.line.push(first, self.links > 0, style);
         }
         for l in lines {
             self.flush();
-            self.line.push(l, self.links > 0);
+            self.line.push(l, self.links > 0, style);
         }
+    }
+
+    /// The emphasis of text here.
+    fn style(&self) -> u8 {
+        let mut style = 0;
+        if self.em > 0 {
+            style |= markdown::EM;
+        }
+        if self.strong > 0 {
+            style |= markdown::STRONG;
+        }
+        style
     }
 
     fn close_until(&mut self, i: u32) {
@@ -200,6 +274,7 @@ impl<'a> Flattener<'a> {
                 Tag::Pre => self.pre = self.pre.saturating_sub(1),
                 _ => {}
             }
+            self.close_shape(&f);
         }
     }
 
@@ -228,6 +303,7 @@ impl<'a> Flattener<'a> {
         if boundary {
             self.flush();
         } else if node.tag == Tag::Cell && !self.line.text.is_empty() {
+            self.line.cells.push(self.line.text.len() as u32);
             self.line.text.push_str(CELL_SEPARATOR);
             self.line.space = false;
         }
@@ -236,6 +312,7 @@ impl<'a> Flattener<'a> {
             Tag::Pre => self.pre += 1,
             _ => {}
         }
+        let style = self.open_shape(i);
         if boundary && !forms.is_empty() {
             self.forms.push((self.frames.len(), forms));
         }
@@ -267,8 +344,123 @@ impl<'a> Flattener<'a> {
             furniture: parent.furniture
                 || node.tag.is_furniture()
                 || node.flags & ROLE_FURNITURE != 0,
+            style,
         };
         self.frames.push(frame);
+    }
+
+    /// Notes the structure an element opens (emphasis, quote, list, item,
+    /// table, pre) and returns its own emphasis.
+    fn open_shape(&mut self, i: u32) -> u8 {
+        let node = self.dom.node(i);
+        match node.tag {
+            Tag::Blockquote => self.quotes += 1,
+            Tag::Ul | Tag::Ol => self.lists.push(List {
+                id: i,
+                ordered: node.tag == Tag::Ol,
+                items: 0,
+                in_item: false,
+                blocks: 0,
+            }),
+            Tag::Li => {
+                if let Some(l) = self.lists.last_mut() {
+                    l.items += 1;
+                    l.in_item = true;
+                    l.blocks = 0;
+                }
+            }
+            Tag::Table => self.tables.push(i),
+            Tag::Pre if self.pre == 1 => self.pre_at = i,
+            _ => {}
+        }
+        let mut style = 0;
+        if node.flags & EMPHASIS != 0 {
+            self.em += 1;
+            style |= markdown::EM;
+        }
+        if node.flags & STRONG != 0 {
+            self.strong += 1;
+            style |= markdown::STRONG;
+        }
+        style
+    }
+
+    /// Undoes [`Self::open_shape`] for a closing element.
+    fn close_shape(&mut self, f: &Frame) {
+        match f.tag {
+            Tag::Blockquote => self.quotes = self.quotes.saturating_sub(1),
+            Tag::Ul | Tag::Ol => {
+                self.lists.pop();
+            }
+            Tag::Li => {
+                if let Some(l) = self.lists.last_mut() {
+                    l.in_item = false;
+                }
+            }
+            Tag::Table => {
+                self.tables.pop();
+            }
+            _ => {}
+        }
+        if f.style & markdown::EM != 0 {
+            self.em = self.em.saturating_sub(1);
+        }
+        if f.style & markdown::STRONG != 0 {
+            self.strong = self.strong.saturating_sub(1);
+        }
+    }
+
+    /// The structure of the block being flushed; `text` is the line's
+    /// text trimmed by `lead` bytes at the start.
+    fn shape(&mut self, line: &mut Line, lead: usize, len: usize) -> Shape {
+        let block_tag = self.frames.last().expect("the root frame").block_tag;
+        let role = if self.pre > 0 {
+            Role::Code
+        } else {
+            match block_tag.as_bytes() {
+                [b'h', n @ b'1'..=b'6'] => Role::Heading(n - b'0'),
+                b"tr" => Role::Row,
+                _ => Role::Paragraph,
+            }
+        };
+        let group = match role {
+            Role::Row => self.tables.last().copied().unwrap_or(0),
+            Role::Code => self.pre_at,
+            _ => 0,
+        };
+        let depth = u8::try_from(self.lists.len()).unwrap_or(u8::MAX);
+        let list = self.lists.last_mut().filter(|l| l.in_item).map(|l| {
+            l.blocks += 1;
+            ListPlace {
+                depth,
+                ordered: l.ordered,
+                number: l.items,
+                first: l.blocks == 1,
+                list: l.id,
+            }
+        });
+        let mut emphasis = std::mem::take(&mut line.spans);
+        let mut cells = std::mem::take(&mut line.cells);
+        if lead > 0 || emphasis.iter().any(|e| e.end as usize > lead + len) {
+            let (lead, end) = (lead as u32, (lead + len) as u32);
+            emphasis.retain(|e| e.start >= lead && e.end <= end);
+            for e in &mut emphasis {
+                e.start -= lead;
+                e.end -= lead;
+            }
+            cells.retain(|&c| c >= lead && c <= end);
+            for c in &mut cells {
+                *c -= lead;
+            }
+        }
+        Shape {
+            role,
+            quote: u8::try_from(self.quotes).unwrap_or(u8::MAX),
+            list,
+            group,
+            emphasis,
+            cells,
+        }
     }
 
     /// What is known about an element's blocks before classification.
@@ -286,18 +478,21 @@ impl<'a> Flattener<'a> {
 
     /// Ends the current line, making it a block if it holds text.
     fn flush(&mut self) {
-        let line = std::mem::take(&mut self.line);
+        let mut line = std::mem::take(&mut self.line);
         let text = line.text.trim();
         if text.is_empty() {
             return;
         }
+        let lead = line.text.len() - line.text.trim_start().len();
+        let (text, len) = (text.to_string(), text.len());
+        let shape = self.shape(&mut line, lead, len);
         let top = self.frames.last().expect("the root frame");
         let mut preset = top.preset_at.and_then(|k| self.frames[k].preset.clone());
         if preset.is_none()
             && self
                 .title
                 .as_deref()
-                .is_some_and(|t| squeeze(text).to_lowercase() == t)
+                .is_some_and(|t| squeeze(&text).to_lowercase() == t)
         {
             preset = Some((Kind::Heading, "html.title", "same as the title".into()));
         }
@@ -318,7 +513,8 @@ impl<'a> Flattener<'a> {
             in_furniture: top.furniture,
             in_main: true,
             preset,
+            shape,
         };
-        self.out.push(Block::html(text.to_string(), markup));
+        self.out.push(Block::html(text, markup));
     }
 }

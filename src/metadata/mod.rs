@@ -154,13 +154,16 @@ impl Metadata {
 pub fn extract(doc: &scraper::Html) -> Metadata {
     let page = Page::gather(doc);
     let ld = jsonld::read(&page.json_ld);
+    let author = author(&page, &ld.authors);
+    let title = page
+        .meta_value(TITLE)
+        .map(str::to_string)
+        .or(ld.headline)
+        .or(page.title.clone())
+        .map(|t| without_author(t, author.as_deref()));
     Metadata {
-        title: page
-            .meta_value(TITLE)
-            .map(str::to_string)
-            .or(ld.headline)
-            .or(page.title.clone()),
-        author: author(&page, &ld.authors),
+        title,
+        author,
         date: date(&page, &ld.dates),
         language: language(&page, ld.language.as_deref()),
         url: url(&page, ld.url),
@@ -194,6 +197,26 @@ fn author(page: &Page, ld: &[String]) -> Option<String> {
     candidates
         .find(|a| !publisher.contains(&a.to_lowercase()))
         .or(first)
+}
+
+/// The title without a trailing "| Author" (or "- Author") that names the
+/// page's author: some sites append it to `og:title`, while the page shows
+/// the headline alone.
+fn without_author(title: String, author: Option<&str>) -> String {
+    let Some(author) = author else {
+        return title;
+    };
+    for sep in [" | ", " - ", " – ", " — "] {
+        if let Some((head, tail)) = title.rsplit_once(sep) {
+            let named = author
+                .split("; ")
+                .any(|a| a.eq_ignore_ascii_case(tail.trim()));
+            if named && !head.trim().is_empty() {
+                return head.trim_end().to_string();
+            }
+        }
+    }
+    title
 }
 
 /// Names tidied, duplicates dropped, joined with `"; "`.
