@@ -2,6 +2,7 @@
 //! row or caption, with the features the classifier reads.
 
 use crate::normalize::normalize;
+use std::borrow::Cow;
 
 /// Markup features of a block taken from a saved page.
 // Read by the HTML stages being built; allowed until they land.
@@ -31,12 +32,16 @@ pub struct Markup {
 pub struct Block {
     /// The text as it stands in the input (text mode: the exact slice).
     pub text: String,
-    /// What follows the block up to the next one (text mode only).
-    pub trailing: String,
+    /// What follows the block up to the next one (text mode only). The
+    /// usual separators (a line break, a blank line) are shared constants,
+    /// not one allocation per block.
+    pub trailing: Cow<'static, str>,
     /// The matching form of `text` (see [`crate::normalize`]).
     pub norm: String,
-    /// Markup features, for blocks from HTML.
-    pub markup: Option<Markup>,
+    /// Markup features, for blocks from HTML. Boxed: text blocks, which
+    /// have none, then carry one pointer instead of the whole struct
+    /// (a text of a million short lines has a million blocks).
+    pub markup: Option<Box<Markup>>,
 }
 
 impl Block {
@@ -44,7 +49,7 @@ impl Block {
     pub fn text(text: &str, trailing: &str) -> Block {
         Block {
             text: text.to_string(),
-            trailing: trailing.to_string(),
+            trailing: separator(trailing),
             norm: normalize(text),
             markup: None,
         }
@@ -55,9 +60,18 @@ impl Block {
         let norm = normalize(&text);
         Block {
             text,
-            trailing: String::new(),
+            trailing: Cow::Borrowed(""),
             norm,
-            markup: Some(markup),
+            markup: Some(Box::new(markup)),
         }
+    }
+}
+
+/// `s` as a shared constant when it is one of the usual separators.
+fn separator(s: &str) -> Cow<'static, str> {
+    const COMMON: [&str; 7] = ["", "\n", "\n\n", "\r\n", "\r\n\r\n", " \n", "\n\n\n"];
+    match COMMON.iter().find(|&&c| c == s) {
+        Some(c) => Cow::Borrowed(c),
+        None => Cow::Owned(s.to_string()),
     }
 }

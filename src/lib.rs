@@ -146,9 +146,7 @@ impl Cleaner {
         let blocks = text::segment(text);
         let decided = classify::classify(&blocks, &self.rules);
         let body = text_body(&blocks, &decided);
-        let mut cleaned = assemble(&blocks, decided, None, |_, _| {});
-        cleaned.body = body;
-        cleaned
+        assemble(blocks, decided, None, body)
     }
 
     /// Cleans a saved page given as text. The body has one block per line;
@@ -177,10 +175,8 @@ impl Cleaner {
         let doc = html::parse(&html);
         let (blocks, title) = html::blocks(&doc, &self.rules);
         let decided = classify::classify(&blocks, &self.rules);
-        let mut cleaned = assemble(&blocks, decided, title, |body, i| {
-            body.push_str(&blocks[i].text);
-            body.push('\n');
-        });
+        let body = html_body(&blocks, &decided);
+        let mut cleaned = assemble(blocks, decided, title, body);
         cleaned.metadata = metadata::extract(&doc);
         if cut > 0 {
             cleaned.warnings.push(format!(
@@ -223,7 +219,7 @@ fn text_body(blocks: &[block::Block], decided: &[Option<classify::Removed>]) -> 
             continue;
         }
         body.push_str(&blocks[i].text);
-        let mut sep = blocks[i].trailing.as_str();
+        let mut sep = &*blocks[i].trailing;
         let mut j = i + 1;
         while j < blocks.len() && decided[j].is_some() {
             if newlines(&blocks[j].trailing) > newlines(sep) {
@@ -237,21 +233,32 @@ fn text_body(blocks: &[block::Block], decided: &[Option<classify::Removed>]) -> 
     body
 }
 
+/// The kept blocks of a page, one per line.
+fn html_body(blocks: &[block::Block], decided: &[Option<classify::Removed>]) -> String {
+    let mut body = String::new();
+    for (b, d) in blocks.iter().zip(decided) {
+        if d.is_none() {
+            body.push_str(&b.text);
+            body.push('\n');
+        }
+    }
+    body
+}
+
+/// The result of a document: `body` as built, and the decision on every
+/// block. The blocks are consumed: each one's text moves into its report
+/// rather than being copied.
 fn assemble(
-    blocks: &[block::Block],
+    blocks: Vec<block::Block>,
     decided: Vec<Option<classify::Removed>>,
     title: Option<String>,
-    mut push: impl FnMut(&mut String, usize),
+    body: String,
 ) -> Cleaned {
-    let mut body = String::new();
     let mut removed = Vec::new();
     let mut reports = Vec::with_capacity(blocks.len());
-    for (position, (b, d)) in blocks.iter().zip(decided).enumerate() {
+    for (position, (b, d)) in blocks.into_iter().zip(decided).enumerate() {
         let verdict = match d {
-            None => {
-                push(&mut body, position);
-                Verdict::Keep
-            }
+            None => Verdict::Keep,
             Some(r) => {
                 removed.push(Removal {
                     text: b.text.clone(),
@@ -269,7 +276,7 @@ fn assemble(
         };
         reports.push(BlockReport {
             position,
-            text: b.text.clone(),
+            text: b.text,
             verdict,
             shape: b.markup.as_ref().map(|m| m.shape.clone()),
         });

@@ -13,32 +13,67 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// composing; only the rest goes through full NFC.
 pub fn normalize(text: &str) -> String {
     let mut out = Fold {
-        out: String::with_capacity(text.len()),
+        out: Vec::with_capacity(text.len()),
         last_space: true,
     };
     if text.is_ascii() {
-        for &b in text.as_bytes() {
-            out.ascii(b);
-        }
+        out.ascii_run(text.as_bytes());
     } else if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        text.chars().for_each(|c| out.char(c));
+        // Runs of ASCII (most of the text even in most other Latin-script
+        // languages) byte by byte, the rest char by char.
+        let mut rest = text;
+        while !rest.is_empty() {
+            let ascii = rest
+                .bytes()
+                .position(|b| !b.is_ascii())
+                .unwrap_or(rest.len());
+            out.ascii_run(&rest.as_bytes()[..ascii]);
+            rest = &rest[ascii..];
+            let mut chars = rest.chars();
+            if let Some(c) = chars.next() {
+                out.char(c);
+                rest = chars.as_str();
+            }
+        }
     } else {
         text.nfc().for_each(|c| out.char(c));
     }
     let mut out = out.out;
-    if out.ends_with(' ') {
+    if out.last() == Some(&b' ') {
         out.pop();
     }
-    out
+    // Only whole characters were appended: checked once, here.
+    String::from_utf8(out).expect("folded text is UTF-8")
 }
 
-/// The folded text being built: spaces squeezed, leading ones dropped.
+/// The folded text being built, as UTF-8 bytes: spaces squeezed, leading
+/// ones dropped.
 struct Fold {
-    out: String,
+    out: Vec<u8>,
     last_space: bool,
 }
 
 impl Fold {
+    /// ASCII bytes, as `ascii` one by one, appended straight to the
+    /// buffer: per byte a table lookup and no UTF-8 encoding.
+    fn ascii_run(&mut self, bytes: &[u8]) {
+        let out = &mut self.out;
+        let mut last_space = self.last_space;
+        for &b in bytes {
+            let f = ASCII_FOLD[usize::from(b)];
+            if f == b' ' {
+                if !last_space {
+                    out.push(b' ');
+                }
+                last_space = true;
+            } else {
+                out.push(f);
+                last_space = false;
+            }
+        }
+        self.last_space = last_space;
+    }
+
     /// An ASCII byte: the same as `char` for it, without the tables.
     #[inline]
     fn ascii(&mut self, b: u8) {
@@ -69,7 +104,7 @@ impl Fold {
     #[inline]
     fn space(&mut self) {
         if !self.last_space {
-            self.out.push(' ');
+            self.out.push(b' ');
         }
         self.last_space = true;
     }
@@ -77,10 +112,28 @@ impl Fold {
     /// A character that is not a space (lowercase never yields one).
     #[inline]
     fn push(&mut self, c: char) {
-        self.out.push(c);
+        let mut buf = [0u8; 4];
+        self.out
+            .extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
         self.last_space = false;
     }
 }
+
+/// What `Fold::ascii` makes of each ASCII byte (`b' '` for the spaces it
+/// squeezes). Only indices below 128 are used.
+const ASCII_FOLD: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b' ' | b'\t' | b'\r' | b'\n' => b' ',
+            b'`' => b'\'',
+            c => c.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    t
+};
 
 /// Folds typographic variants to one character.
 fn fold_char(c: char) -> char {

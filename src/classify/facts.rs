@@ -25,10 +25,12 @@ pub struct Facts<'r> {
     pub words: usize,
     /// Ends a sentence (. ! ? … or a closing quote after one).
     pub terminal: bool,
-    pub drop: Option<Hit<'r>>,
-    pub open: Option<Hit<'r>>,
-    pub close: Option<Hit<'r>>,
-    pub keep: Option<Hit<'r>>,
+    // The hits are boxed: few blocks have any, and every block carries
+    // the four fields (a pointer each rather than a whole hit).
+    pub drop: Option<Box<Hit<'r>>>,
+    pub open: Option<Box<Hit<'r>>>,
+    pub close: Option<Box<Hit<'r>>>,
+    pub keep: Option<Box<Hit<'r>>>,
     /// Kinds whose `within` vocabulary the block uses, each once.
     pub within: Vec<Kind>,
     /// Bit set of [`Cue`]s found outside quotations.
@@ -89,7 +91,7 @@ impl Facts<'_> {
 
     /// The drop hit, if its rule applies to a block of this length.
     pub fn applicable_drop(&self) -> Option<&Hit<'_>> {
-        let hit = self.drop.as_ref()?;
+        let hit = self.drop.as_deref()?;
         let Role::Drop { max_chars } = hit.rule.role else {
             return None;
         };
@@ -118,7 +120,7 @@ pub fn facts<'r>(block: &Block, rules: &'r RuleSet) -> Facts<'r> {
     let norm = block.norm.as_str();
     let trimmed = block.text.trim();
     let chars = trimmed.chars().count();
-    let words = norm.split_whitespace().count();
+    let words = count_words(norm);
     let terminal = ends_sentence(trimmed);
     let candidates = rules.candidates(norm);
     let unquoted = strip_quotations(norm);
@@ -149,7 +151,7 @@ pub fn facts<'r>(block: &Block, rules: &'r RuleSet) -> Facts<'r> {
         let rule = &all[i];
         if let Some(kind) = rule.kind
             && !within.contains(&kind)
-            && rule.regex.is_match(norm)
+            && rule.regex().is_match(norm)
         {
             within.push(kind);
         }
@@ -158,15 +160,33 @@ pub fn facts<'r>(block: &Block, rules: &'r RuleSet) -> Facts<'r> {
         chars,
         words,
         terminal,
-        drop: rules.drop.first(all, &candidates, norm),
-        open: rules.open.first(all, &candidates, norm),
-        close: rules.close.first(all, &candidates, norm),
-        keep: rules.keep.first(all, &candidates, norm),
+        drop: rules.drop.first(all, &candidates, norm).map(Box::new),
+        open: rules.open.first(all, &candidates, norm).map(Box::new),
+        close: rules.close.first(all, &candidates, norm).map(Box::new),
+        keep: rules.keep.first(all, &candidates, norm).map(Box::new),
         within,
         cues,
         cue_evidence,
         norm_bytes: norm.len(),
     }
+}
+
+/// `text.split_whitespace().count()`, without decoding characters when
+/// the text is ASCII (most blocks).
+fn count_words(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    // The ASCII characters `char::is_whitespace` accepts.
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let s = space(b);
+        words += usize::from(!s && !in_word);
+        in_word = !s;
+    }
+    words
 }
 
 /// Whether `text` ends a sentence.
@@ -221,6 +241,21 @@ mod tests {
         assert!(ends_sentence("\u{201C}We left.\u{201D}"));
         assert!(!ends_sentence("Read more"));
         assert!(ends_sentence("यह खबर है।"));
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_does() {
+        for t in [
+            "",
+            " ",
+            "one",
+            " two  words ",
+            "a\tb\nc\x0Bd\x0Ce\rf",
+            "x\u{85}y \u{3000}z",
+            "caf\u{E9} au lait",
+        ] {
+            assert_eq!(count_words(t), t.split_whitespace().count(), "{t:?}");
+        }
     }
 
     #[test]

@@ -115,10 +115,7 @@ mod tests {
     #[test]
     fn one_block_per_line_and_separators_kept() {
         let b = segment("One.\nTwo.\n\nThree.");
-        let texts: Vec<_> = b
-            .iter()
-            .map(|b| (b.text.as_str(), b.trailing.as_str()))
-            .collect();
+        let texts: Vec<_> = b.iter().map(|b| (b.text.as_str(), &*b.trailing)).collect();
         assert_eq!(texts, [("One.", "\n"), ("Two.", "\n\n"), ("Three.", "")]);
     }
 
