@@ -8,6 +8,7 @@
 //! every later pass is a loop, never a recursion: a page nested 200,000
 //! deep cannot overflow the stack.
 
+use super::attr::attr;
 use super::prune;
 use super::tag::Tag;
 use ego_tree::iter::Edge;
@@ -72,11 +73,10 @@ pub struct Dom {
 }
 
 impl Dom {
-    /// Parses `html`, guarding against an unclosed `<title>` and
-    /// pathological nesting first.
+    /// Parses `html`, closing an unclosed `<title>` first. Pathological
+    /// nesting was already capped before this (`input::limit_nesting`).
     pub fn parse_document(html: &str) -> Html {
-        let html = close_title(html);
-        Html::parse_document(&super::depth::limit(&html))
+        Html::parse_document(&close_title(html))
     }
 
     /// Builds the arena from a parsed page.
@@ -101,15 +101,16 @@ impl Dom {
                             continue;
                         }
                         let tag = Tag::from_name(el.name());
+                        let attrs = prune::Attrs::read(el);
                         let mut flags = 0;
-                        if prune::hidden(el) {
+                        if attrs.hidden() {
                             flags |= HIDDEN;
                         }
-                        if prune::furniture_role(el) {
+                        if attrs.furniture_role() {
                             flags |= ROLE_FURNITURE;
                         }
-                        if el
-                            .attr("itemprop")
+                        if attrs
+                            .itemprop
                             .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
                         {
                             flags |= ITEM_BODY;
@@ -133,8 +134,8 @@ impl Dom {
                             parent,
                             tag,
                             flags,
-                            el.attr("class").unwrap_or(""),
-                            el.attr("id").unwrap_or(""),
+                            attrs.class.unwrap_or(""),
+                            attrs.id.unwrap_or(""),
                         );
                         stack.push(i);
                         last_br.push(false);
@@ -196,17 +197,17 @@ impl Dom {
                 let Some(el) = n.value().as_element() else {
                     return;
                 };
-                let key = el.attr("property").or_else(|| el.attr("name"));
+                let key = attr(el, "property").or_else(|| attr(el, "name"));
                 if matches!(key, Some("og:title" | "twitter:title")) && self.meta.og_title.is_none()
                 {
-                    self.meta.og_title = el.attr("content").map(str::to_string);
+                    self.meta.og_title = attr(el, "content").map(str::to_string);
                 }
             }
             "script" => {
                 let is_ld = n
                     .value()
                     .as_element()
-                    .and_then(|el| el.attr("type"))
+                    .and_then(|el| attr(el, "type"))
                     .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
                 if is_ld {
                     self.meta.json_ld.push(text());

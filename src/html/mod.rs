@@ -2,7 +2,7 @@
 //! find the article container, and cut it into blocks that carry their
 //! markup features. The stages, in the order data flows:
 //!
-//! 1. `dom` (with `prune`, `depth`): parse with html5ever and copy the visible
+//! 1. `dom` (with `prune`): parse with html5ever and copy the visible
 //!    nodes into a pre-order arena; gather `<title>`, `og:title` and
 //!    JSON-LD on the way.
 //! 2. `stats`: subtree sums (text, links, commas, paragraphs).
@@ -12,8 +12,8 @@
 //! 5. `clean`: boxes inside the article that are not text.
 //! 6. `flatten`: blocks with `Markup` features.
 
+pub(crate) mod attr;
 mod clean;
-mod depth;
 mod dom;
 mod flatten;
 mod hints;
@@ -36,9 +36,9 @@ pub fn parse(html: &str) -> scraper::Html {
 pub fn blocks(doc: &scraper::Html, rules: &RuleSet) -> (Vec<Block>, Option<String>) {
     let mut dom = dom::Dom::from_doc(doc);
     let raw = stats::raw_lengths(&dom);
-    dom.settle_hidden(&raw);
+    dom.settle_hidden(&raw.len);
+    let stats = stats::Stats::compute(&dom, &raw);
     drop(raw);
-    let stats = stats::Stats::compute(&dom);
     let ld = meta::ld_article(&dom.meta.json_ld);
     let title = title::title(&dom, ld.headline.as_deref());
     let mut hints = hints::HintCache::new(&rules.markup, &dom);

@@ -7,32 +7,116 @@
 //! are only flagged, because a saved page sometimes hides its whole
 //! wrapper behind an overlay (see `dom::Dom::settle_hidden`).
 
+use html5ever::{LocalName, local_name};
 use scraper::node::Element;
 
-/// Elements whose text is never read as content.
-const NEVER_CONTENT: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "math", "iframe", "frame", "object", "embed",
-    "canvas", "select", "textarea", "button", "input", "option", "optgroup", "datalist", "audio",
-    "video", "source", "track", "map", "link", "meta", "title", "base", "param",
+/// Elements whose text is never read as content (as atoms: comparing
+/// one is comparing two integers).
+const NEVER_CONTENT: &[LocalName] = &[
+    local_name!("script"),
+    local_name!("style"),
+    local_name!("noscript"),
+    local_name!("template"),
+    local_name!("svg"),
+    local_name!("math"),
+    local_name!("iframe"),
+    local_name!("frame"),
+    local_name!("object"),
+    local_name!("embed"),
+    local_name!("canvas"),
+    local_name!("select"),
+    local_name!("textarea"),
+    local_name!("button"),
+    local_name!("input"),
+    local_name!("option"),
+    local_name!("optgroup"),
+    local_name!("datalist"),
+    local_name!("audio"),
+    local_name!("video"),
+    local_name!("source"),
+    local_name!("track"),
+    local_name!("map"),
+    local_name!("link"),
+    local_name!("meta"),
+    local_name!("title"),
+    local_name!("base"),
+    local_name!("param"),
 ];
 
 /// Whether `el` and everything inside it are left out.
 pub fn never_content(el: &Element) -> bool {
-    NEVER_CONTENT.contains(&el.name())
+    NEVER_CONTENT.contains(&el.name.local)
 }
 
-/// Whether `el` hides itself from the reader.
-pub fn hidden(el: &Element) -> bool {
-    if el.attr("hidden").is_some() {
-        return true;
+/// The attributes the arena reads, found in one pass over the element's
+/// attributes (a lookup by name costs an atom lookup and a search each).
+#[derive(Default)]
+pub struct Attrs<'a> {
+    pub class: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub itemprop: Option<&'a str>,
+    hidden: bool,
+    aria_hidden: Option<&'a str>,
+    style: Option<&'a str>,
+    role: Option<&'a str>,
+}
+
+impl<'a> Attrs<'a> {
+    /// Reads the attributes without a namespace, as `Element::attr` does.
+    pub fn read(el: &'a Element) -> Attrs<'a> {
+        let mut a = Attrs::default();
+        for (name, value) in el.attrs.iter() {
+            if name.prefix.is_some() || !name.ns.is_empty() {
+                continue;
+            }
+            let value = Some(&**value);
+            match &*name.local {
+                "class" => a.class = value,
+                "id" => a.id = value,
+                "itemprop" => a.itemprop = value,
+                "hidden" => a.hidden = true,
+                "aria-hidden" => a.aria_hidden = value,
+                "style" => a.style = value,
+                "role" => a.role = value,
+                _ => {}
+            }
+        }
+        a
     }
-    if el
-        .attr("aria-hidden")
-        .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
-    {
-        return true;
+
+    /// Whether the element hides itself from the reader.
+    pub fn hidden(&self) -> bool {
+        if self.hidden {
+            return true;
+        }
+        if self
+            .aria_hidden
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+        {
+            return true;
+        }
+        self.style.is_some_and(style_hides)
     }
-    el.attr("style").is_some_and(style_hides)
+
+    /// Whether its ARIA role is one of page furniture: menus, sidebars,
+    /// dialogs, alerts.
+    pub fn furniture_role(&self) -> bool {
+        self.role.is_some_and(|r| {
+            matches!(
+                r.trim().to_ascii_lowercase().as_str(),
+                "navigation"
+                    | "menu"
+                    | "menubar"
+                    | "complementary"
+                    | "alert"
+                    | "alertdialog"
+                    | "dialog"
+                    | "banner"
+                    | "contentinfo"
+                    | "search"
+            )
+        })
+    }
 }
 
 /// An inline style that hides the element.
@@ -46,25 +130,6 @@ fn style_hides(style: &str) -> bool {
         matches!(
             decl.trim_end_matches("!important"),
             "display:none" | "visibility:hidden"
-        )
-    })
-}
-
-/// ARIA roles of page furniture: menus, sidebars, dialogs, alerts.
-pub fn furniture_role(el: &Element) -> bool {
-    el.attr("role").is_some_and(|r| {
-        matches!(
-            r.trim().to_ascii_lowercase().as_str(),
-            "navigation"
-                | "menu"
-                | "menubar"
-                | "complementary"
-                | "alert"
-                | "alertdialog"
-                | "dialog"
-                | "banner"
-                | "contentinfo"
-                | "search"
         )
     })
 }

@@ -33,8 +33,27 @@ pub struct Stats {
 /// Characters with whitespace runs counted as one, and commas.
 pub fn measure(text: &str) -> (u32, u32) {
     let (mut len, mut commas, mut space) = (0u32, 0u32, true);
-    for c in text.chars() {
-        if c.is_whitespace() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // ASCII bytes one at a time (most text); other characters decoded.
+        let b = bytes[i];
+        let (white, comma) = if b.is_ascii() {
+            i += 1;
+            // `char::is_whitespace` on ASCII: tab to carriage return, space.
+            (matches!(b, b'\t'..=b'\r' | b' '), b == b',')
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            i += c.len_utf8();
+            (
+                c.is_whitespace(),
+                matches!(
+                    c,
+                    '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{3001}' | '\u{FF0C}'
+                ),
+            )
+        };
+        if white {
             if !space {
                 len += 1;
                 space = true;
@@ -43,34 +62,40 @@ pub fn measure(text: &str) -> (u32, u32) {
         }
         space = false;
         len += 1;
-        if matches!(
-            c,
-            ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{3001}' | '\u{FF0C}'
-        ) {
-            commas += 1;
-        }
+        commas += u32::from(comma);
     }
     (len, commas)
 }
 
-/// Text length of every subtree, hidden or not.
-pub fn raw_lengths(dom: &Dom) -> Vec<u32> {
+/// Every text node measured once, and the text length of every subtree,
+/// hidden or not.
+pub struct Raw {
+    /// Text length of the subtree.
+    pub len: Vec<u32>,
+    /// Commas of a text node (0 for elements).
+    commas: Vec<u32>,
+}
+
+/// Measures every text node and sums the lengths over each subtree.
+pub fn raw_lengths(dom: &Dom) -> Raw {
     let n = dom.nodes.len();
     let mut len = vec![0u32; n];
+    let mut commas = vec![0u32; n];
     for i in (0..n).rev() {
         let node = &dom.nodes[i];
         if node.tag == Tag::Text {
-            len[i] = measure(&node.text).0;
+            (len[i], commas[i]) = measure(&node.text);
         }
         if node.parent != NONE {
             len[node.parent as usize] += len[i];
         }
     }
-    len
+    Raw { len, commas }
 }
 
 impl Stats {
-    pub fn compute(dom: &Dom) -> Stats {
+    /// The sums, from the text measured in `raw`.
+    pub fn compute(dom: &Dom, raw: &Raw) -> Stats {
         let n = dom.nodes.len();
         let z = || vec![0u32; n];
         let mut s = Stats {
@@ -89,7 +114,7 @@ impl Stats {
         for i in (0..n).rev() {
             let node = &dom.nodes[i];
             match node.tag {
-                Tag::Text => (s.len[i], s.commas[i]) = measure(&node.text),
+                Tag::Text => (s.len[i], s.commas[i]) = (raw.len[i], raw.commas[i]),
                 Tag::A => s.link[i] = s.len[i],
                 Tag::P => s.paras[i] += 1 + s.brbr[i],
                 // Text directly in a leaf box reads as paragraphs too, as
@@ -144,5 +169,45 @@ impl Stats {
             return 0.0;
         }
         (self.link[i] as f32 / self.len[i] as f32).min(1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::measure;
+
+    /// The plain definition the fast one must agree with.
+    fn slow(text: &str) -> (u32, u32) {
+        let (mut len, mut commas, mut space) = (0u32, 0u32, true);
+        for c in text.chars() {
+            if c.is_whitespace() {
+                if !space {
+                    len += 1;
+                    space = true;
+                }
+                continue;
+            }
+            space = false;
+            len += 1;
+            if matches!(
+                c,
+                ',' | '\u{060C}' | '\u{FE50}' | '\u{FE10}' | '\u{3001}' | '\u{FF0C}'
+            ) {
+                commas += 1;
+            }
+        }
+        (len, commas)
+    }
+
+    #[test]
+    fn agrees_with_the_plain_definition() {
+        for t in [
+            "",
+            "  a,  b\t\x0b\x0c\r\n c ",
+            "caf\u{e9}\u{a0}\u{a0}na\u{ef}ve\u{3000}x\u{3001}y\u{FF0C}",
+            "\u{85}\u{2028}z\x1c\x1f,",
+        ] {
+            assert_eq!(measure(t), slow(t), "{t:?}");
+        }
     }
 }

@@ -8,25 +8,27 @@
 //! Malformed bytes are replaced and counted in a warning; nothing panics.
 
 use encoding_rs::{Encoding, UTF_8};
+use std::borrow::Cow;
 
-/// Decoded text and what was learned on the way.
+/// Decoded text and what was learned on the way. Valid UTF-8 is borrowed,
+/// not copied.
 #[derive(Debug)]
-pub struct Decoded {
-    pub text: String,
+pub struct Decoded<'a> {
+    pub text: Cow<'a, str>,
     #[allow(dead_code)]
     pub encoding: &'static Encoding,
     pub warnings: Vec<String>,
 }
 
 /// Decodes `bytes`; `html` enables the meta-tag step.
-pub fn decode(bytes: &[u8], html: bool) -> Decoded {
+pub fn decode(bytes: &[u8], html: bool) -> Decoded<'_> {
     let mut warnings = Vec::new();
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(enc, &bytes[bom_len..], warnings);
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Decoded {
-            text: s.to_string(),
+            text: Cow::Borrowed(s),
             encoding: UTF_8,
             warnings,
         };
@@ -52,7 +54,7 @@ pub fn decode(bytes: &[u8], html: bool) -> Decoded {
     finish(enc, bytes, warnings)
 }
 
-fn finish(enc: &'static Encoding, bytes: &[u8], mut warnings: Vec<String>) -> Decoded {
+fn finish<'a>(enc: &'static Encoding, bytes: &'a [u8], mut warnings: Vec<String>) -> Decoded<'a> {
     let (text, had_errors) = enc.decode_without_bom_handling(bytes);
     if had_errors {
         let bad = text.chars().filter(|&c| c == '\u{FFFD}').count();
@@ -62,7 +64,7 @@ fn finish(enc: &'static Encoding, bytes: &[u8], mut warnings: Vec<String>) -> De
         ));
     }
     Decoded {
-        text: text.into_owned(),
+        text,
         encoding: enc,
         warnings,
     }

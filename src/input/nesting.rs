@@ -20,8 +20,10 @@
 //! toward a deeper estimate. Ordinary pages are far below the caps and
 //! come out unchanged (borrowed, not copied).
 
+use foldhash::fast::FixedState;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// Deepest nesting kept, as in Chromium and WebKit.
 pub const MAX_DEPTH: usize = 512;
@@ -36,7 +38,7 @@ pub fn limit_nesting(html: &str) -> (Cow<'_, str>, usize) {
     let mut edits: Vec<(usize, usize, String)> = Vec::new();
     let bytes = html.as_bytes();
     let mut i = 0;
-    while let Some(off) = memchr(b'<', &bytes[i..]) {
+    while let Some(off) = memchr::memchr(b'<', &bytes[i..]) {
         let lt = i + off;
         let Some(tag) = read_tag(bytes, lt) else {
             i = lt + 1;
@@ -46,20 +48,25 @@ pub fn limit_nesting(html: &str) -> (Cow<'_, str>, usize) {
         match tag.kind {
             TagKind::Skip => {}
             TagKind::Start => {
-                match model.start(&tag.name, tag.self_closing) {
+                let name = model.names.id(&bytes[tag.name]);
+                match model.start(name, tag.self_closing) {
                     Start::Keep => {}
                     Start::Cut => {
                         edits.push((lt, tag.end, String::new()));
                         continue;
                     }
-                    Start::CloseFirst(top) => edits.push((lt, lt, format!("</{top}>"))),
+                    Start::CloseFirst(top) => {
+                        edits.push((lt, lt, format!("</{}>", model.names.name(top))));
+                    }
                 }
-                if let Some(end) = raw_text_end(bytes, &tag.name, tag.end, model.foreign()) {
+                let name = model.names.name(name);
+                if let Some(end) = raw_text_end(bytes, name, tag.end, model.foreign()) {
                     i = end;
                 }
             }
             TagKind::End => {
-                if !model.end(&tag.name) {
+                let name = model.names.id(&bytes[tag.name]);
+                if !model.end(name) {
                     edits.push((lt, tag.end, String::new()));
                 }
             }
@@ -79,10 +86,6 @@ pub fn limit_nesting(html: &str) -> (Cow<'_, str>, usize) {
     (Cow::Owned(out), edits.len())
 }
 
-fn memchr(needle: u8, hay: &[u8]) -> Option<usize> {
-    hay.iter().position(|&b| b == needle)
-}
-
 #[derive(Debug, PartialEq)]
 enum TagKind {
     Start,
@@ -93,8 +96,8 @@ enum TagKind {
 
 struct Tag {
     kind: TagKind,
-    /// Lowercased name.
-    name: String,
+    /// Where the name stands in the input (as written, not lowercased).
+    name: std::ops::Range<usize>,
     self_closing: bool,
     /// Byte just past the tag's `>` (or the end of the input).
     end: usize,
@@ -109,11 +112,11 @@ fn read_tag(b: &[u8], lt: usize) -> Option<Tag> {
         let end = if b[lt..].starts_with(b"<!--") {
             find(b, lt + 4, b"-->").map_or(b.len(), |p| p + 3)
         } else {
-            memchr(b'>', &b[lt..]).map_or(b.len(), |p| lt + p + 1)
+            memchr::memchr(b'>', &b[lt..]).map_or(b.len(), |p| lt + p + 1)
         };
         return Some(Tag {
             kind: TagKind::Skip,
-            name: String::new(),
+            name: 0..0,
             self_closing: false,
             end,
         });
@@ -130,10 +133,22 @@ fn read_tag(b: &[u8], lt: usize) -> Option<Tag> {
     while j < b.len() && !matches!(b[j], b'\t' | b'\n' | b'\x0C' | b' ' | b'/' | b'>') {
         j += 1;
     }
-    let name = String::from_utf8_lossy(&b[name_at..j]).to_ascii_lowercase();
+    let name = name_at..j;
     // Attributes: a value after `=` may be quoted and hold `>`.
     let mut self_closing = false;
     while j < b.len() {
+        // Bytes other than `>`, `/` and `=` only clear `self_closing`.
+        match memchr::memchr3(b'>', b'/', b'=', &b[j..]) {
+            Some(0) => {}
+            Some(p) => {
+                self_closing = false;
+                j += p;
+            }
+            None => {
+                self_closing = false;
+                break;
+            }
+        }
         match b[j] {
             b'>' => {
                 return Some(Tag {
@@ -156,7 +171,7 @@ fn read_tag(b: &[u8], lt: usize) -> Option<Tag> {
                 if let Some(&q) = b.get(j)
                     && (q == b'"' || q == b'\'')
                 {
-                    j = memchr(q, &b[j + 1..]).map_or(b.len(), |p| j + 1 + p + 1);
+                    j = memchr::memchr(q, &b[j + 1..]).map_or(b.len(), |p| j + 1 + p + 1);
                 }
             }
             _ => {
@@ -174,10 +189,7 @@ fn read_tag(b: &[u8], lt: usize) -> Option<Tag> {
 }
 
 fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    hay.get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| from + p)
+    memchr::memmem::find(hay.get(from..)?, needle).map(|p| from + p)
 }
 
 /// Where the text of a raw-text element (script, style, ...) that starts
@@ -216,7 +228,7 @@ enum Start {
     /// Leave the tag out.
     Cut,
     /// Close the named element (the deepest open one) just before it.
-    CloseFirst(String),
+    CloseFirst(Name),
 }
 
 /// Classes of elements the tree builder treats alike.
@@ -467,17 +479,175 @@ fn classes(name: &str) -> [bool; class::COUNT] {
     c
 }
 
+/// Other names worth a fixed number (common on pages, in no table above):
+/// any name in no table behaves alike, but a known one needs no hashing.
+const COMMON: &[&str] = &[
+    "a", "abbr", "cite", "data", "del", "figure", "hgroup", "ins", "kbd", "label", "mark", "nobr",
+    "optgroup", "option", "picture", "q", "samp", "span", "sub", "sup", "svg", "math", "time",
+    "var", "path", "g", "use", "circle", "rect", "polygon", "defs", "symbol", "clippath",
+];
+
+/// A tag name as a number: an index into the known names, or past them,
+/// into the names a page brings of its own.
+type Name = u32;
+
+/// What the model needs to know of a name, looked up once.
+#[derive(Clone, Copy, Default)]
+struct Info {
+    /// Bit `1 << c` for each class `c` of [`class`].
+    classes: u8,
+    void: bool,
+    /// Its index in [`FORMATTING`].
+    formatting: Option<u8>,
+    closes_p: bool,
+    breakout: bool,
+    heading: bool,
+}
+
+impl Info {
+    fn of(name: &str) -> Info {
+        let c = classes(name);
+        Info {
+            classes: (0..class::COUNT)
+                .filter(|&k| c[k])
+                .fold(0, |bits, k| bits | 1 << k),
+            void: VOID.contains(&name),
+            formatting: FORMATTING.iter().position(|f| *f == name).map(|f| f as u8),
+            closes_p: CLOSES_P.contains(&name),
+            breakout: BREAKOUT.contains(&name),
+            heading: HEADINGS.contains(&name),
+        }
+    }
+}
+
+/// Every name in the tables, sorted, with its [`Info`], and the number
+/// of each.
+struct Known {
+    names: Vec<&'static str>,
+    info: Vec<Info>,
+    index: HashMap<&'static [u8], Name, FixedState>,
+}
+
+static KNOWN: LazyLock<Known> = LazyLock::new(|| {
+    let mut names: Vec<&'static str> = [VOID, FORMATTING, SPECIAL, CLOSES_P, BREAKOUT, COMMON]
+        .concat()
+        .into_iter()
+        .chain(TAG_NAMES_IN_CODE.iter().copied())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let info = names.iter().map(|n| Info::of(n)).collect();
+    let index = (names.iter().enumerate())
+        .map(|(k, n)| (n.as_bytes(), k as Name))
+        .collect();
+    Known { names, info, index }
+});
+
+/// Names the model's code compares against, beyond the tables.
+const TAG_NAMES_IN_CODE: &[&str] = &[
+    "html",
+    "head",
+    "body",
+    "p",
+    "li",
+    "dd",
+    "dt",
+    "option",
+    "optgroup",
+    "a",
+    "nobr",
+    "button",
+    "td",
+    "th",
+    "tr",
+    "tbody",
+    "thead",
+    "tfoot",
+    "table",
+    "caption",
+    "br",
+    "script",
+    "style",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "noscript",
+    "textarea",
+    "title",
+    "plaintext",
+    "svg",
+    "math",
+    "foreignobject",
+    "desc",
+    "annotation-xml",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "applet",
+    "marquee",
+    "object",
+    "template",
+    "ol",
+    "ul",
+];
+
+/// Numbers names: the known ones and the page's own, each by a map.
+/// Lowercases on the way, into a buffer kept between tags.
+#[derive(Default)]
+struct Names {
+    own: HashMap<Box<[u8]>, Name, FixedState>,
+    own_names: Vec<String>,
+    lower: Vec<u8>,
+}
+
+impl Names {
+    /// The number of a name as written (any case).
+    fn id(&mut self, raw: &[u8]) -> Name {
+        self.lower.clear();
+        self.lower.extend(raw.iter().map(u8::to_ascii_lowercase));
+        if let Some(&k) = KNOWN.index.get(self.lower.as_slice()) {
+            return k;
+        }
+        if let Some(&id) = self.own.get(self.lower.as_slice()) {
+            return id;
+        }
+        let id = (KNOWN.names.len() + self.own_names.len()) as Name;
+        // The name ends at an ASCII delimiter of valid UTF-8: it is valid.
+        self.own_names
+            .push(String::from_utf8_lossy(&self.lower).into_owned());
+        self.own.insert(self.lower.clone().into_boxed_slice(), id);
+        id
+    }
+
+    fn name(&self, id: Name) -> &str {
+        let known = &KNOWN.names;
+        match known.get(id as usize) {
+            Some(n) => n,
+            None => &self.own_names[id as usize - known.len()],
+        }
+    }
+
+    fn info(&self, id: Name) -> Info {
+        KNOWN.info.get(id as usize).copied().unwrap_or_default()
+    }
+}
+
 /// The model of the tree builder's stack of open elements. Every lookup
 /// is O(1): each name and each class keeps the stack positions of its
 /// open elements.
 #[derive(Default)]
 struct Model {
-    stack: Vec<(String, [bool; class::COUNT])>,
-    by_name: HashMap<String, Vec<usize>>,
+    names: Names,
+    stack: Vec<(Name, u8)>,
+    /// By name: the stack positions of its open elements.
+    by_name: Vec<Vec<usize>>,
     by_class: [Vec<usize>; class::COUNT],
     /// Elements left out or closed early, by name, whose end tags are left
     /// out.
-    cut: HashMap<String, usize>,
+    cut: Vec<usize>,
     /// Formatting elements opened and not yet closed by an end tag, by
     /// name (as in [`FORMATTING`]): the parser's active formatting list is
     /// never longer than their sum.
@@ -485,16 +655,31 @@ struct Model {
 }
 
 impl Model {
-    fn top_of(&self, name: &str) -> Option<usize> {
-        self.by_name.get(name).and_then(|v| v.last().copied())
+    fn is(&self, id: Name, name: &str) -> bool {
+        self.names.name(id) == name
+    }
+
+    fn top_of(&self, id: Name) -> Option<usize> {
+        self.by_name
+            .get(id as usize)
+            .and_then(|v| v.last().copied())
+    }
+
+    /// The top open element of the name `name` (one the tables know).
+    fn top_named(&self, name: &str) -> Option<usize> {
+        self.top_of(*KNOWN.index.get(name.as_bytes())?)
     }
 
     fn top_class(&self, c: usize) -> Option<usize> {
         self.by_class[c].last().copied()
     }
 
-    fn current(&self) -> Option<&str> {
-        self.stack.last().map(|(n, _)| n.as_str())
+    fn current(&self) -> Option<Name> {
+        self.stack.last().map(|&(n, _)| n)
+    }
+
+    fn current_is(&self, name: &str) -> bool {
+        self.current().is_some_and(|c| self.is(c, name))
     }
 
     /// Whether the insertion point is inside svg or math (and not back in
@@ -505,7 +690,10 @@ impl Model {
 
     /// "Has `name` in scope", with the scope's extra boundary classes.
     fn in_scope(&self, name: &str, extra: &[usize]) -> Option<usize> {
-        let at = self.top_of(name)?;
+        self.in_scope_at(self.top_named(name)?, extra)
+    }
+
+    fn in_scope_at(&self, at: usize, extra: &[usize]) -> Option<usize> {
         let mut limit = self.top_class(class::SCOPE);
         for &c in extra {
             limit = limit.max(self.top_class(c));
@@ -514,32 +702,35 @@ impl Model {
     }
 
     fn in_table_scope(&self, name: &str) -> Option<usize> {
-        let at = self.top_of(name)?;
+        let at = self.top_named(name)?;
         (Some(at) > self.top_class(class::TABLE)).then_some(at)
     }
 
-    fn push(&mut self, name: &str) {
+    fn push(&mut self, id: Name) {
         let at = self.stack.len();
-        let c = classes(name);
-        for (k, on) in c.iter().enumerate() {
-            if *on {
-                self.by_class[k].push(at);
+        let c = self.names.info(id).classes;
+        for (k, v) in self.by_class.iter_mut().enumerate() {
+            if c & 1 << k != 0 {
+                v.push(at);
             }
         }
-        self.by_name.entry(name.to_string()).or_default().push(at);
-        self.stack.push((name.to_string(), c));
+        if self.by_name.len() <= id as usize {
+            self.by_name.resize_with(id as usize + 1, Vec::new);
+        }
+        self.by_name[id as usize].push(at);
+        self.stack.push((id, c));
     }
 
     fn pop(&mut self) {
-        let Some((name, c)) = self.stack.pop() else {
+        let Some((id, c)) = self.stack.pop() else {
             return;
         };
-        for (k, on) in c.iter().enumerate() {
-            if *on {
-                self.by_class[k].pop();
+        for (k, v) in self.by_class.iter_mut().enumerate() {
+            if c & 1 << k != 0 {
+                v.pop();
             }
         }
-        if let Some(v) = self.by_name.get_mut(&name) {
+        if let Some(v) = self.by_name.get_mut(id as usize) {
             v.pop();
         }
     }
@@ -551,67 +742,72 @@ impl Model {
         }
     }
 
+    fn add_cut(&mut self, id: Name) {
+        if self.cut.len() <= id as usize {
+            self.cut.resize(id as usize + 1, 0);
+        }
+        self.cut[id as usize] += 1;
+    }
+
     /// A start tag, and what to do with it.
-    fn start(&mut self, name: &str, self_closing: bool) -> Start {
+    fn start(&mut self, id: Name, self_closing: bool) -> Start {
+        let name = self.names.name(id);
         if matches!(name, "html" | "head" | "body") {
             // Merged into the existing elements, never pushed again.
             return Start::Keep;
         }
+        let info = self.names.info(id);
         let foreign = self.foreign();
-        let pushes = !(VOID.contains(&name) || (foreign && self_closing));
-        let formatting = FORMATTING.iter().position(|f| *f == name);
+        let pushes = !(info.void || (foreign && self_closing));
         let open_formatting: usize = self.open_formatting.iter().sum();
-        if pushes && formatting.is_some() && open_formatting >= MAX_OPEN_FORMATTING {
+        if pushes && info.formatting.is_some() && open_formatting >= MAX_OPEN_FORMATTING {
             // Formatting carries no structure the cleaner reads: leave it
             // out.
-            *self.cut.entry(name.to_string()).or_default() += 1;
+            self.add_cut(id);
             return Start::Cut;
         }
-        if foreign && BREAKOUT.contains(&name) {
+        if foreign && info.breakout {
             if let Some(at) = self.top_class(class::FOREIGN_ROOT) {
                 self.pop_to(at);
             }
         } else if !foreign {
-            self.implied_ends(name);
+            self.implied_ends(id, info);
         }
         let mut answer = Start::Keep;
         if pushes && self.stack.len() >= MAX_DEPTH {
             // At the cap the element becomes a sibling of the deepest one
             // (as in a browser), whose own end tag is then left out: a
             // paragraph deep in a bomb stays a paragraph.
-            if let Some((top, _)) = self.stack.last() {
-                let top = top.clone();
+            if let Some(top) = self.current() {
                 self.pop();
-                *self.cut.entry(top.clone()).or_default() += 1;
+                self.add_cut(top);
                 answer = Start::CloseFirst(top);
             }
         }
-        if let Some(f) = formatting {
-            self.open_formatting[f] += 1;
+        if let Some(f) = info.formatting {
+            self.open_formatting[f as usize] += 1;
         }
         if pushes {
-            self.push(name);
+            self.push(id);
         }
         answer
     }
 
     /// The elements a start tag closes before it opens.
-    fn implied_ends(&mut self, name: &str) {
-        if CLOSES_P.contains(&name)
+    fn implied_ends(&mut self, id: Name, info: Info) {
+        if info.closes_p
             && let Some(at) = self.in_scope("p", &[class::BUTTON])
         {
             self.pop_to(at);
         }
-        match name {
+        match self.names.name(id) {
             "li" => self.close_list_item(&["li"], &["dd", "dt"]),
             "dd" | "dt" => self.close_list_item(&["dd", "dt"], &["li"]),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
-                if self.current().is_some_and(|c| HEADINGS.contains(&c)) =>
-            {
+            _ if info.heading && self.current().is_some_and(|c| self.names.info(c).heading) => {
                 self.pop();
             }
-            "option" | "optgroup" if self.current() == Some("option") => self.pop(),
-            "a" | "nobr" if self.current() == Some(name) => self.pop(),
+            "option" | "optgroup" if self.current_is("option") => self.pop(),
+            "a" | "nobr" if self.current() == Some(id) => self.pop(),
             "button" => {
                 if let Some(at) = self.in_scope("button", &[]) {
                     self.pop_to(at);
@@ -644,12 +840,12 @@ impl Model {
     /// `<li>` (or `<dd>`, `<dt>`) ends the open item of its kind unless a
     /// special element other than address, div and p stands between.
     fn close_list_item(&mut self, targets: &[&str], blockers: &[&str]) {
-        let Some(at) = targets.iter().filter_map(|t| self.top_of(t)).max() else {
+        let Some(at) = targets.iter().filter_map(|t| self.top_named(t)).max() else {
             return;
         };
         let mut blocker = self.top_class(class::STRICT);
         for b in blockers {
-            blocker = blocker.max(self.top_of(b));
+            blocker = blocker.max(self.top_named(b));
         }
         if Some(at) > blocker {
             self.pop_to(at);
@@ -667,38 +863,41 @@ impl Model {
     }
 
     /// An end tag: `false` when it must be left out (its start tag was).
-    fn end(&mut self, name: &str) -> bool {
-        if let Some(n) = self.cut.get_mut(name)
+    fn end(&mut self, id: Name) -> bool {
+        if let Some(n) = self.cut.get_mut(id as usize)
             && *n > 0
         {
             *n -= 1;
             return false;
         }
-        if let Some(f) = FORMATTING.iter().position(|f| *f == name) {
+        let info = self.names.info(id);
+        if let Some(f) = info.formatting {
             // A stray end tag closes nothing, so it lowers no count.
+            let f = f as usize;
             self.open_formatting[f] = self.open_formatting[f].saturating_sub(1);
             // The adoption agency may move things about; only the plain
             // case (the element is the current node) surely pops.
-            if self.current() == Some(name) {
+            if self.current() == Some(id) {
                 self.pop();
             }
             return true;
         }
+        let name = self.names.name(id);
         let at = match name {
             "p" => self.in_scope("p", &[class::BUTTON]),
             "li" => self.in_scope("li", &[class::LIST]),
-            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
-                HEADINGS.iter().filter_map(|h| self.in_scope(h, &[])).max()
-            }
+            _ if info.heading => HEADINGS.iter().filter_map(|h| self.in_scope(h, &[])).max(),
             "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "caption" => {
                 self.in_table_scope(name)
             }
             "html" | "body" | "head" | "br" => None,
-            _ if SPECIAL.contains(&name) => self.in_scope(name, &[]),
+            _ if info.classes & 1 << class::SPECIAL != 0 => {
+                self.top_of(id).and_then(|at| self.in_scope_at(at, &[]))
+            }
             // Any other end tag closes its element unless a special
             // element stands in between.
             _ => self
-                .top_of(name)
+                .top_of(id)
                 .filter(|&at| Some(at) > self.top_class(class::SPECIAL)),
         };
         if let Some(at) = at {
@@ -793,5 +992,18 @@ mod tests {
         let svg = format!("<svg>{}</svg>", "<path/>".repeat(2 * MAX_DEPTH));
         assert_eq!(limit_nesting(&svg).1, 0);
         assert!(max_depth_after("<p>x").contains('x'));
+    }
+
+    #[test]
+    fn names_the_code_compares_against_are_known() {
+        for name in TAG_NAMES_IN_CODE.iter().chain(HEADINGS) {
+            assert!(KNOWN.index.contains_key(name.as_bytes()), "{name}");
+        }
+        let mut names = Names::default();
+        let div = names.id(b"DiV");
+        assert_eq!(names.name(div), "div");
+        let own = names.id(b"My-Widget");
+        assert_eq!(names.id(b"my-widget"), own);
+        assert_eq!(names.name(own), "my-widget");
     }
 }

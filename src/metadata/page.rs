@@ -4,6 +4,7 @@
 //! `<time>` elements. The cascade in `mod.rs` then reads them in order of
 //! trust.
 
+use crate::html::attr::attr;
 use scraper::{ElementRef, Html};
 
 /// JSON-LD scripts read at most; a bound on hostile pages.
@@ -56,9 +57,8 @@ impl Page {
     pub fn gather(doc: &Html) -> Page {
         let mut page = Page::default();
         let root = doc.root_element();
-        page.lang = root
-            .attr("lang")
-            .or_else(|| root.attr("xml:lang"))
+        page.lang = attr(root.value(), "lang")
+            .or_else(|| attr(root.value(), "xml:lang"))
             .map(squeeze)
             .filter(|l| !l.is_empty());
         for node in doc.tree.root().descendants().filter_map(ElementRef::wrap) {
@@ -69,29 +69,30 @@ impl Page {
             let text = || squeeze(&node_text(node));
             match el.name() {
                 "meta" => page.meta(el),
-                "link" if has_token(el.attr("rel"), "canonical") => {
+                "link" if has_token(attr(el, "rel"), "canonical") => {
                     if page.canonical.is_none() {
-                        page.canonical = el.attr("href").map(squeeze).filter(|h| !h.is_empty());
+                        page.canonical = attr(el, "href").map(squeeze).filter(|h| !h.is_empty());
                     }
                 }
-                "base" if page.base.is_none() => page.base = el.attr("href").map(squeeze),
+                "base" if page.base.is_none() => page.base = attr(el, "href").map(squeeze),
                 "title" if page.title.is_none() => {
                     page.title = Some(text()).filter(|t| !t.is_empty());
                 }
-                "script" if is_json_ld(el.attr("type")) && page.json_ld.len() < MAX_SCRIPTS => {
+                "script" if is_json_ld(attr(el, "type")) && page.json_ld.len() < MAX_SCRIPTS => {
                     page.json_ld.push(node_text(node));
                 }
                 "time" if page.times.len() < MAX_TIMES => {
-                    let value = el.attr("datetime").map(squeeze).unwrap_or_else(text);
-                    let published = el.attr("pubdate").is_some()
-                        || has_token(el.attr("itemprop"), "datePublished");
+                    let value = attr(el, "datetime").map(squeeze).unwrap_or_else(text);
+                    let published = attr(el, "pubdate").is_some()
+                        || has_token(attr(el, "itemprop"), "datePublished");
                     page.times.push(TimeTag { value, published });
                 }
                 _ => {
-                    if let (Some(prop), Some(content)) = (el.attr("itemprop"), el.attr("content")) {
+                    if let (Some(prop), Some(content)) = (attr(el, "itemprop"), attr(el, "content"))
+                    {
                         page.push_meta(prop, content);
-                    } else if has_token(el.attr("itemprop"), "author")
-                        || (el.name() == "a" && has_token(el.attr("rel"), "author"))
+                    } else if has_token(attr(el, "itemprop"), "author")
+                        || (el.name() == "a" && has_token(attr(el, "rel"), "author"))
                     {
                         page.push_byline(node);
                     }
@@ -107,16 +108,13 @@ impl Page {
         if self.bylines.len() >= MAX_BYLINES {
             return;
         }
-        let named = el.value().attr("itemscope").and_then(|_| {
+        let named = attr(el.value(), "itemscope").and_then(|_| {
             el.descendants()
                 .filter_map(ElementRef::wrap)
-                .find(|d| has_token(d.value().attr("itemprop"), "name"))
+                .find(|d| has_token(attr(d.value(), "itemprop"), "name"))
         });
         let text = match named {
-            Some(n) => n
-                .value()
-                .attr("content")
-                .map_or_else(|| squeeze(&node_text(n)), squeeze),
+            Some(n) => attr(n.value(), "content").map_or_else(|| squeeze(&node_text(n)), squeeze),
             None => squeeze(&node_text(el)),
         };
         if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
@@ -125,11 +123,11 @@ impl Page {
     }
 
     fn meta(&mut self, el: &scraper::node::Element) {
-        let Some(content) = el.attr("content") else {
+        let Some(content) = attr(el, "content") else {
             return;
         };
         for key in ["property", "name", "itemprop", "http-equiv"] {
-            if let Some(k) = el.attr(key) {
+            if let Some(k) = attr(el, key) {
                 // `property` may hold several RDFa terms.
                 for k in k.split_whitespace() {
                     self.push_meta(k, content);

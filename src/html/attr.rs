@@ -1,0 +1,36 @@
+//! Attribute lookups by plain name. `scraper::node::Element::attr` turns
+//! the name into an atom first (a hash and a table lookup) and then
+//! searches; elements carry a handful of attributes, so comparing the
+//! names in place is cheaper, and it finds the same attribute: the one
+//! with that local name, no prefix and no namespace.
+
+use scraper::node::Element;
+
+/// The value of the attribute `name` (lowercase) of `el`.
+pub fn attr<'a>(el: &'a Element, name: &str) -> Option<&'a str> {
+    el.attrs
+        .iter()
+        .find(|(k, _)| k.prefix.is_none() && k.ns.is_empty() && &*k.local == name)
+        .map(|(_, v)| &**v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::attr;
+    use scraper::Html;
+
+    #[test]
+    fn finds_what_element_attr_finds() {
+        let doc = Html::parse_document(
+            r#"<p class="a b" ID=x data-k="v">t</p><svg><a xlink:href="h" href="g"></a></svg>"#,
+        );
+        for node in doc.tree.nodes() {
+            let Some(el) = node.value().as_element() else {
+                continue;
+            };
+            for name in ["class", "id", "data-k", "href", "missing"] {
+                assert_eq!(attr(el, name), el.attr(name), "{name}");
+            }
+        }
+    }
+}
