@@ -191,6 +191,23 @@ proptest! {
     }
 }
 
+/// Found by the `clean_text` fuzz target: removing a short ad label from
+/// between two unwrapped lines of similar width left them looking like a
+/// hard-wrapped paragraph, which the second pass read as one block.
+#[test]
+fn regression_lines_joined_after_a_removed_label_are_not_rewrapped() {
+    let doc = b"\x0aIscriviti alla n\x00tra nDief\x00\x00verwendet Coo! es\x0aWir und unsDiesrag erschien zuerst im Magazin \xe2\x80\x9eGr\xc3\xbcneere Part\x0aAnzeige\x0aDe calita dinero. H\x00\x16\x16\x16\x16\x16\x16\x16\x00zte so7 ey \x16\x16\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00\x16\x0d\x00zte so7 eur\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00";
+    let once = TEXT.clean(doc).unwrap();
+    let twice = TEXT.clean(once.body.as_bytes()).unwrap();
+    assert_eq!(
+        once.body,
+        twice.body,
+        "first:\n{}\nsecond:\n{}",
+        once.explain(),
+        twice.explain()
+    );
+}
+
 /// Found by `cleaning_is_idempotent` on mixed separators (PROPTEST_CASES=5000): a
 /// whitespace-only line between an ask and a "Read more" insert.
 #[test]

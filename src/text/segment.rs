@@ -74,8 +74,9 @@ fn memchr_newline(bytes: &[u8]) -> Option<usize> {
 }
 
 /// A group of lines is one hard-wrapped paragraph when its lines (all but
-/// the last) are of similar width, no wider than a typical wrap column, and
-/// most do not end a sentence.
+/// the last) are of similar width, no wider than a typical wrap column,
+/// each too full to have taken the next line's first word, and most do not
+/// end a sentence.
 fn is_hard_wrapped(text: &str, group: &[Line]) -> bool {
     // At least two lines besides the last, so that "similar widths" is
     // measured, not assumed: with one, any open line of wrap width joined
@@ -92,6 +93,25 @@ fn is_hard_wrapped(text: &str, group: &[Line]) -> bool {
     let max = *widths.iter().max().unwrap_or(&0);
     let min = *widths.iter().min().unwrap_or(&0);
     if !(WRAP_MIN..=WRAP_MAX).contains(&max) || min * 4 < max * 3 {
+        return false;
+    }
+    // A wrapping editor breaks a line only when the next word would not
+    // fit: a line that had room for the next line's first word was ended
+    // by hand. (Without this, lines left side by side after a short line
+    // between them was removed read as wrapped on the next pass.)
+    let broke_for_room = body
+        .iter()
+        .zip(&group[1..])
+        .zip(&widths)
+        .all(|((_, next), &w)| {
+            let next = text[next.start..next.content_end].trim_start();
+            let word = next
+                .split_whitespace()
+                .next()
+                .map_or(0, |w| w.chars().count());
+            w + 1 + word > max
+        });
+    if !broke_for_room {
         return false;
     }
     let open = body
@@ -127,6 +147,17 @@ mod tests {
         let b = segment(p);
         assert_eq!(b.len(), 2);
         assert!(b[0].text.contains("same width"));
+    }
+
+    #[test]
+    fn lines_with_room_for_the_next_word_are_not_wrapped() {
+        // Similar widths, no sentence ends, but the first line could have
+        // taken "Second": it was ended by hand (a list of labels, or lines
+        // left side by side after a removal).
+        let p = "A first line of labels without a full stop at the end\n\
+                 Second line of labels also without any full stop here at all\n\
+                 Last.";
+        assert_eq!(segment(p).len(), 3);
     }
 
     #[test]
