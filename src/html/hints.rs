@@ -3,12 +3,16 @@
 //! more than the rest of the extraction.
 
 use super::dom::Dom;
-use crate::rules::markup::{Hints, MarkupRules};
+use crate::rules::markup::{Hints, MarkupRules, Roles};
+use std::collections::HashMap;
 
-/// The hints of the elements asked about so far.
+/// The hints of the elements asked about so far, and the roles of the
+/// class names and ids seen so far (a page repeats the same few names on
+/// many elements).
 pub struct HintCache<'r> {
     rules: &'r MarkupRules,
     cache: Vec<Option<Hints>>,
+    names: HashMap<String, Roles, foldhash::fast::RandomState>,
 }
 
 impl<'r> HintCache<'r> {
@@ -16,6 +20,7 @@ impl<'r> HintCache<'r> {
         HintCache {
             rules,
             cache: vec![None; dom.nodes.len()],
+            names: HashMap::default(),
         }
     }
 
@@ -28,7 +33,15 @@ impl<'r> HintCache<'r> {
         let h = if n.class.is_empty() && n.id.is_empty() {
             Hints::default()
         } else {
-            self.rules.hints(&n.class, &n.id)
+            let (rules, names) = (self.rules, &mut self.names);
+            rules.hints_with(&n.class, &n.id, |name| {
+                if let Some(&r) = names.get(name) {
+                    return r;
+                }
+                let r = rules.name_roles(name);
+                names.insert(name.to_string(), r);
+                r
+            })
         };
         self.cache[i as usize] = Some(h);
         h

@@ -107,34 +107,59 @@ impl MarkupRules {
         first
     }
 
-    /// Class weight and likelihood of an element from its class and id.
-    pub fn hints(&self, class: &str, id: &str) -> Hints {
+    /// What one class name (or id) says, as [`Roles`] bits: nothing when
+    /// an `ignore` rule matches it.
+    pub fn name_roles(&self, name: &str) -> Roles {
+        let hits = self.set.matches(&name_form(name));
+        let mut roles = 0;
+        for k in hits.into_iter() {
+            roles |= match self.rules[k].role {
+                MarkupRole::Positive => Roles::POSITIVE,
+                MarkupRole::Negative => Roles::NEGATIVE,
+                MarkupRole::Unlikely => Roles::UNLIKELY,
+                MarkupRole::Maybe => Roles::MAYBE,
+                MarkupRole::Ignore => return Roles(0),
+                MarkupRole::Drop => 0,
+            };
+        }
+        Roles(roles)
+    }
+
+    /// Class weight and likelihood of an element from its class and id,
+    /// each name's roles from `roles` (which may remember them: names
+    /// repeat across a page's elements; [`MarkupRules::name_roles`] says
+    /// them).
+    pub fn hints_with(&self, class: &str, id: &str, mut roles: impl FnMut(&str) -> Roles) -> Hints {
         let mut h = Hints::default();
         let (mut unlikely, mut maybe) = (false, false);
         for attr in [class, id] {
             let (mut pos, mut neg) = (false, false);
             for name in attr.split_whitespace() {
-                let hits = self.set.matches(&name_form(name));
-                if hits
-                    .iter()
-                    .any(|k| self.rules[k].role == MarkupRole::Ignore)
-                {
-                    continue;
-                }
-                for k in hits.into_iter() {
-                    match self.rules[k].role {
-                        MarkupRole::Positive => pos = true,
-                        MarkupRole::Negative => neg = true,
-                        MarkupRole::Unlikely => unlikely = true,
-                        MarkupRole::Maybe => maybe = true,
-                        MarkupRole::Drop | MarkupRole::Ignore => {}
-                    }
-                }
+                let r = roles(name);
+                pos |= r.has(Roles::POSITIVE);
+                neg |= r.has(Roles::NEGATIVE);
+                unlikely |= r.has(Roles::UNLIKELY);
+                maybe |= r.has(Roles::MAYBE);
             }
             h.weight += 25 * (i32::from(pos) - i32::from(neg));
         }
         h.unlikely = unlikely && !maybe;
         h
+    }
+}
+
+/// The scoring roles the rules give one name, as bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Roles(u8);
+
+impl Roles {
+    pub const POSITIVE: u8 = 1;
+    pub const NEGATIVE: u8 = 2;
+    pub const UNLIKELY: u8 = 4;
+    pub const MAYBE: u8 = 8;
+
+    fn has(self, bit: u8) -> bool {
+        self.0 & bit != 0
     }
 }
 
