@@ -191,12 +191,9 @@ proptest! {
     }
 }
 
-/// Found by the `clean_text` fuzz target: removing a short ad label from
-/// between two unwrapped lines of similar width left them looking like a
-/// hard-wrapped paragraph, which the second pass read as one block.
-#[test]
-fn regression_lines_joined_after_a_removed_label_are_not_rewrapped() {
-    let doc = b"\x0aIscriviti alla n\x00tra nDief\x00\x00verwendet Coo! es\x0aWir und unsDiesrag erschien zuerst im Magazin \xe2\x80\x9eGr\xc3\xbcneere Part\x0aAnzeige\x0aDe calita dinero. H\x00\x16\x16\x16\x16\x16\x16\x16\x00zte so7 ey \x16\x16\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00\x16\x0d\x00zte so7 eur\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00";
+/// Cleans `doc` as text, then its body again, and asserts the bodies are
+/// equal, showing both explain views when they are not.
+fn assert_second_pass_changes_nothing(doc: &[u8]) {
     let once = TEXT.clean(doc).unwrap();
     let twice = TEXT.clean(once.body.as_bytes()).unwrap();
     assert_eq!(
@@ -206,6 +203,15 @@ fn regression_lines_joined_after_a_removed_label_are_not_rewrapped() {
         once.explain(),
         twice.explain()
     );
+}
+
+/// Found by the `clean_text` fuzz target: removing a short ad label from
+/// between two unwrapped lines of similar width left them looking like a
+/// hard-wrapped paragraph, which the second pass read as one block.
+#[test]
+fn regression_lines_joined_after_a_removed_label_are_not_rewrapped() {
+    let doc = b"\x0aIscriviti alla n\x00tra nDief\x00\x00verwendet Coo! es\x0aWir und unsDiesrag erschien zuerst im Magazin \xe2\x80\x9eGr\xc3\xbcneere Part\x0aAnzeige\x0aDe calita dinero. H\x00\x16\x16\x16\x16\x16\x16\x16\x00zte so7 ey \x16\x16\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00\x16\x0d\x00zte so7 eur\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00";
+    assert_second_pass_changes_nothing(doc);
 }
 
 /// Found by `cleaning_is_idempotent` on mixed separators (PROPTEST_CASES=5000): a
@@ -219,15 +225,7 @@ fn regression_blank_line_of_spaces_between_ask_and_insert_is_idempotent() {
                \u{a9} 2026 Example Media. All rights reserved.\r\n\
                Aaa aaaaa aaaaaaaa aaaaa aaaaaa aa aaaaaaa aa aaaa aaaaaaaa aa aaaaaaaa aaaaa \
                aaaaaaa aaaaaaaa aaaa aaaaaaa aaaa aa.";
-    let once = TEXT.clean(doc.as_bytes()).unwrap();
-    let twice = TEXT.clean(once.body.as_bytes()).unwrap();
-    assert_eq!(
-        once.body,
-        twice.body,
-        "first:\n{}\nsecond:\n{}",
-        once.explain(),
-        twice.explain()
-    );
+    assert_second_pass_changes_nothing(doc.as_bytes());
 }
 
 /// Pins a case proptest found: removing an appeal took its paragraph break
@@ -256,13 +254,5 @@ fn regression_lines_left_after_removals_are_not_rewrapped() {
                \u{a9} Le Courriererver les poissons.\n\
                Nousoits e sur la place du ma1ch\u{e9}.\n\n\
                La billetterie en ligne a \u{e9}r\u{e9}serv\u{e9}s\n";
-    let once = TEXT.clean(doc.as_bytes()).unwrap();
-    let twice = TEXT.clean(once.body.as_bytes()).unwrap();
-    assert_eq!(
-        once.body,
-        twice.body,
-        "first:\n{}\nsecond:\n{}",
-        once.explain(),
-        twice.explain()
-    );
+    assert_second_pass_changes_nothing(doc.as_bytes());
 }
