@@ -4,14 +4,21 @@
 //! names in place is cheaper, and it finds the same attribute: the one
 //! with that local name, no prefix and no namespace.
 
+use html5ever::QualName;
 use scraper::node::Element;
 
 /// The value of the attribute `name` (lowercase) of `el`.
 pub fn attr<'a>(el: &'a Element, name: &str) -> Option<&'a str> {
     el.attrs
         .iter()
-        .find(|(k, _)| k.prefix.is_none() && k.ns.is_empty() && &*k.local == name)
+        .find(|(k, _)| is_plain(k) && &*k.local == name)
         .map(|(_, v)| &**v)
+}
+
+/// An attribute name without prefix or namespace: the only kind
+/// `Element::attr` finds by a plain name.
+pub fn is_plain(name: &QualName) -> bool {
+    name.prefix.is_none() && name.ns.is_empty()
 }
 
 #[cfg(test)]

@@ -66,7 +66,7 @@ impl<'a> Attrs<'a> {
     pub fn read(el: &'a Element) -> Attrs<'a> {
         let mut a = Attrs::default();
         for (name, value) in el.attrs.iter() {
-            if name.prefix.is_some() || !name.ns.is_empty() {
+            if !super::attr::is_plain(name) {
                 continue;
             }
             let value = Some(&**value);
