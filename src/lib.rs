@@ -145,7 +145,8 @@ impl Cleaner {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let blocks = text::segment(text);
         let decided = classify::classify(&blocks, &self.rules);
-        let body = text_body(&blocks, &decided);
+        let removed: Vec<bool> = decided.iter().map(Option::is_some).collect();
+        let body = text::body(&blocks, &removed);
         assemble(blocks, decided, None, body)
     }
 
@@ -203,34 +204,6 @@ impl Cleaner {
 /// ```
 pub fn clean(bytes: &[u8], options: &Options) -> Result<Cleaned, Error> {
     Cleaner::new(options.clone())?.clean(bytes)
-}
-
-/// The kept blocks of a text with their original separators. Where removed
-/// blocks follow a kept one, the widest separator of the run stands after
-/// it, so a paragraph break that closed the removed run is not lost: the
-/// output then splits into blocks the same way again (idempotence).
-fn text_body(blocks: &[block::Block], decided: &[Option<classify::Removed>]) -> String {
-    let newlines = |s: &str| s.bytes().filter(|&b| b == b'\n').count();
-    let mut body = String::new();
-    let mut i = 0;
-    while i < blocks.len() {
-        if decided[i].is_some() {
-            i += 1;
-            continue;
-        }
-        body.push_str(&blocks[i].text);
-        let mut sep = &*blocks[i].trailing;
-        let mut j = i + 1;
-        while j < blocks.len() && decided[j].is_some() {
-            if newlines(&blocks[j].trailing) > newlines(sep) {
-                sep = &blocks[j].trailing;
-            }
-            j += 1;
-        }
-        body.push_str(sep);
-        i = j;
-    }
-    body
 }
 
 /// The kept blocks of a page, one per line.

@@ -171,6 +171,7 @@ proptest! {
         let once = TEXT.clean(doc.as_bytes()).unwrap();
         let twice = TEXT.clean(once.body.as_bytes()).unwrap();
         prop_assert_eq!(&once.body, &twice.body, "second pass removed more:\n{}", twice.explain());
+        prop_assert_eq!(kept(&once), kept(&twice), "the body cut into other blocks:\n{}", twice.explain());
     }
 
     #[test]
@@ -193,6 +194,8 @@ proptest! {
 
 /// Cleans `doc` as text, then its body again, and asserts the bodies are
 /// equal, showing both explain views when they are not.
+/// The body must also cut into the first pass's kept blocks again, one for
+/// one, so that no block is judged anew as part of another.
 fn assert_second_pass_changes_nothing(doc: &[u8]) {
     let once = TEXT.clean(doc).unwrap();
     let twice = TEXT.clean(once.body.as_bytes()).unwrap();
@@ -203,6 +206,22 @@ fn assert_second_pass_changes_nothing(doc: &[u8]) {
         once.explain(),
         twice.explain()
     );
+    assert_eq!(
+        kept(&once),
+        kept(&twice),
+        "the body cut into other blocks:\n{}",
+        twice.explain()
+    );
+}
+
+/// The texts of the kept blocks, in order.
+fn kept(cleaned: &decruft::Cleaned) -> Vec<&str> {
+    cleaned
+        .blocks
+        .iter()
+        .filter(|b| b.verdict == decruft::Verdict::Keep)
+        .map(|b| b.text.as_str())
+        .collect()
 }
 
 /// Found by the `clean_text` fuzz target: removing a short ad label from
@@ -212,6 +231,23 @@ fn assert_second_pass_changes_nothing(doc: &[u8]) {
 fn regression_lines_joined_after_a_removed_label_are_not_rewrapped() {
     let doc = b"\x0aIscriviti alla n\x00tra nDief\x00\x00verwendet Coo! es\x0aWir und unsDiesrag erschien zuerst im Magazin \xe2\x80\x9eGr\xc3\xbcneere Part\x0aAnzeige\x0aDe calita dinero. H\x00\x16\x16\x16\x16\x16\x16\x16\x00zte so7 ey \x16\x16\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00\x16\x0d\x00zte so7 eur\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00";
     assert_second_pass_changes_nothing(doc);
+}
+
+/// The fuller form of the find above: lines of wrap width with an ad label
+/// among them, each line room-less for the next word, so that without the
+/// label they read as one hard-wrapped paragraph. The body sets them apart.
+#[test]
+fn lines_of_wrap_width_left_by_a_removed_label_stay_separate_blocks() {
+    let doc = "Die Stadt bekommt mehr Geld f\u{fc}r Bildung. Der Beschluss fiel nach langer Debatte.\n\n\
+               Der Gemeinderat hat am Dienstag den neuen Haushalt beschlossen, der\n\
+               deutlich mehr Geld f\u{fc}r die Schulen und die Radwege vorsieht als bisher\n\
+               Anzeige\n\
+               Die Opposition kritisierte die Pl\u{e4}ne als viel zu teuer und verlangte\n\
+               eine neue Pr\u{fc}fung durch den Rechnungshof bis zum Ende des Jahres.\n";
+    let once = TEXT.clean(doc.as_bytes()).unwrap();
+    assert!(!once.body.contains("Anzeige"), "{}", once.explain());
+    assert_eq!(kept(&once).len(), 5, "{}", once.explain());
+    assert_second_pass_changes_nothing(doc.as_bytes());
 }
 
 /// Found by `cleaning_is_idempotent` on mixed separators (PROPTEST_CASES=5000): a

@@ -1,5 +1,7 @@
 //! Plain text into blocks.
 
+mod body;
 mod segment;
 
+pub use body::body;
 pub use segment::segment;

@@ -8,6 +8,22 @@ use crate::block::Block;
 
 /// Splits `text` into blocks; leading blank lines are dropped.
 pub fn segment(text: &str) -> Vec<Block> {
+    let blocks = spans(text);
+    let mut out = Vec::with_capacity(blocks.len());
+    for (k, &(start, end)) in blocks.iter().enumerate() {
+        let next = blocks.get(k + 1).map_or(text.len(), |b| b.0);
+        out.push(Block::text(&text[start..end], &text[end..next]));
+    }
+    out
+}
+
+/// How many blocks [`segment`] cuts `text` into, without building them.
+pub fn count(text: &str) -> usize {
+    spans(text).len()
+}
+
+/// The byte span of every block's text.
+fn spans(text: &str) -> Vec<(usize, usize)> {
     let lines = lines_with_spans(text);
     let mut blocks = Vec::new();
     let mut i = 0;
@@ -34,12 +50,7 @@ pub fn segment(text: &str) -> Vec<Block> {
         }
         i = j;
     }
-    let mut out = Vec::with_capacity(blocks.len());
-    for (k, &(start, end)) in blocks.iter().enumerate() {
-        let next = blocks.get(k + 1).map_or(text.len(), |b| b.0);
-        out.push(Block::text(&text[start..end], &text[end..next]));
-    }
-    out
+    blocks
 }
 
 struct Line {
