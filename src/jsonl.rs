@@ -28,8 +28,9 @@ use crate::Cleaned;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
-/// Fields that the output sets; same-named input fields are dropped.
-const OURS: &[&str] = &[
+/// The fields an output record sets (and the input's document fields);
+/// same-named input fields are dropped, every other field is passed through.
+pub const OUTPUT_FIELDS: &[&str] = &[
     "html", "text", "schema", "title", "metadata", "body", "removed", "warnings",
 ];
 
@@ -102,7 +103,7 @@ impl Record {
         for (k, v) in self
             .fields
             .iter()
-            .filter(|(k, _)| !OURS.contains(&k.as_str()))
+            .filter(|(k, _)| !OUTPUT_FIELDS.contains(&k.as_str()))
         {
             s.push_str(&json_string(k));
             s.push(':');
