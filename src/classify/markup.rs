@@ -62,15 +62,15 @@ fn caption(doc: &Doc, i: usize) -> bool {
 }
 
 /// A photo essay or gallery post tells its story in the captions: when
-/// the captions hold more text than every block not yet removed, they are
-/// the body and stay.
+/// the captions hold more text than the sentences not yet removed (labels,
+/// buttons and menu items do not count), they are the body and stay.
 fn photo_essay(doc: &mut Doc) {
     let (mut captions, mut caption_chars, mut rest) = (0usize, 0usize, 0usize);
     for i in 0..doc.len() {
         if caption(doc, i) {
             captions += 1;
             caption_chars += doc.facts[i].chars;
-        } else if doc.decided[i].is_none() {
+        } else if doc.decided[i].is_none() && !doc.facts[i].is_label() {
             rest += doc.facts[i].chars;
         }
     }
