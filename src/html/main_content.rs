@@ -50,6 +50,8 @@ const KIN_PARAS: u32 = 2;
 const KIN_TEXT: u32 = 200;
 /// ... with a link density under this.
 const KIN_LINK_DENSITY: f32 = 0.25;
+/// A sibling that joins by score has a link density under this.
+const SIBLING_LINK_DENSITY: f32 = 0.5;
 /// Characters of a paragraph compared with the JSON-LD body.
 const LD_PREFIX: usize = 50;
 
@@ -465,7 +467,11 @@ fn siblings(
             0.0
         };
         let by_score = score[s as usize].is_some_and(|sc| sc + bonus >= threshold);
-        if by_score && hints.get(dom, s).weight >= 0 && (!strict || holds_vouched(s)) {
+        if by_score
+            && hints.get(dom, s).weight >= 0
+            && (!strict || holds_vouched(s))
+            && stats.link_density(s) < SIBLING_LINK_DENSITY
+        {
             out.push(s);
             continue;
         }
