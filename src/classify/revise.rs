@@ -420,14 +420,22 @@ fn page_title(doc: &mut Doc) {
 /// A photo caption stands right before its credit line: when a standalone
 /// credit ("Credit: Agency", "Photo: ...") is removed, the short block
 /// before it goes too if it opens the document or follows removed text.
+/// Not when markup found the credit (a caption element, `figcaption`): the
+/// caption is then the text inside that element, and the block before it
+/// is the paragraph the photo follows. Nor when the block ends with a
+/// colon: it introduces the photo, as prose does.
 fn captions(doc: &mut Doc) {
     for i in 1..doc.len() {
-        let is_credit = doc.decided[i]
-            .as_ref()
-            .is_some_and(|r| r.kind == Kind::Credit)
-            && doc.facts[i].chars <= super::facts::SHORT_CHARS * 2;
+        let is_credit = doc.decided[i].as_ref().is_some_and(|r| {
+            r.kind == Kind::Credit && !r.rule.starts_with("markup.") && !r.rule.starts_with("html.")
+        }) && doc.facts[i].chars <= super::facts::SHORT_CHARS * 2;
         let k = i - 1;
-        if !is_credit || doc.removed(k) || doc.protected[k] || doc.facts[k].chars > 250 {
+        if !is_credit
+            || doc.removed(k)
+            || doc.protected[k]
+            || doc.facts[k].chars > 250
+            || doc.blocks[k].text.trim_end().ends_with(':')
+        {
             continue;
         }
         let opens = k == 0 || doc.removed(k - 1);

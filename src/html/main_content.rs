@@ -37,6 +37,9 @@ const RIVAL_SHARE: f32 = 0.75;
 const MIN_RIVALS: usize = 3;
 /// How many top candidates are compared.
 const TOP_N: usize = 5;
+/// A retry that finds no post container keeps a short post only when its
+/// text is at least this much links (a column of teasers, not prose).
+const RETRY_LINK_DENSITY: f32 = 0.25;
 /// Levels above a first result searched for a post or article class.
 const PROMISE_LEVELS: usize = 3;
 /// Levels above the top candidate searched for the article's other parts.
@@ -47,6 +50,8 @@ const KIN_PARAS: u32 = 2;
 const KIN_TEXT: u32 = 200;
 /// ... with a link density under this.
 const KIN_LINK_DENSITY: f32 = 0.25;
+/// A sibling that joins by score has a link density under this.
+const SIBLING_LINK_DENSITY: f32 = 0.5;
 /// Characters of a paragraph compared with the JSON-LD body.
 const LD_PREFIX: usize = 50;
 
@@ -80,7 +85,10 @@ pub fn find(dom: &Dom, stats: &Stats, hints: &mut HintCache, ld_body: Option<&st
         if len >= ENOUGH_TEXT {
             if let Some((l, r)) = first.take()
                 && (len < l.saturating_mul(RETRY_GAIN) + ENOUGH_TEXT / 2
-                    || (promising(dom, hints, &r) && in_furniture(dom, hints, &roots)))
+                    || (promising(dom, hints, &r)
+                        && (in_furniture(dom, hints, &roots)
+                            || (!promising(dom, hints, &roots)
+                                && roots_link_density(stats, &roots) > RETRY_LINK_DENSITY))))
             {
                 return r;
             }
@@ -253,7 +261,9 @@ fn unlikely(dom: &Dom, hints: &mut HintCache, i: u32) -> bool {
 
 /// Whether a short first result sits in a container whose class or id
 /// names a post or article (`post-body`, `entry-content`): a short post
-/// is still the post, and more text elsewhere does not outweigh that.
+/// is still the post, and more text elsewhere does not outweigh that when
+/// the retry lands in furniture, or outside any post container in text
+/// that is largely links (a sidebar of teasers).
 fn promising(dom: &Dom, hints: &mut HintCache, roots: &[u32]) -> bool {
     roots.iter().any(|&r| {
         let mut a = r;
@@ -268,6 +278,17 @@ fn promising(dom: &Dom, hints: &mut HintCache, roots: &[u32]) -> bool {
         }
         false
     })
+}
+
+/// The share of the roots' text that sits in links.
+fn roots_link_density(stats: &Stats, roots: &[u32]) -> f32 {
+    let len: u32 = roots.iter().map(|&r| stats.len[r as usize]).sum();
+    let link: u32 = roots.iter().map(|&r| stats.link[r as usize]).sum();
+    if len == 0 {
+        0.0
+    } else {
+        link as f32 / len as f32
+    }
 }
 
 /// Whether every root lies in (or is) an element skipped as unlikely: a
@@ -446,7 +467,11 @@ fn siblings(
             0.0
         };
         let by_score = score[s as usize].is_some_and(|sc| sc + bonus >= threshold);
-        if by_score && hints.get(dom, s).weight >= 0 && (!strict || holds_vouched(s)) {
+        if by_score
+            && hints.get(dom, s).weight >= 0
+            && (!strict || holds_vouched(s))
+            && stats.link_density(s) < SIBLING_LINK_DENSITY
+        {
             out.push(s);
             continue;
         }
