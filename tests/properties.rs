@@ -250,6 +250,16 @@ fn lines_of_wrap_width_left_by_a_removed_label_stay_separate_blocks() {
     assert_second_pass_changes_nothing(doc.as_bytes());
 }
 
+/// Found by the `clean_text` fuzz target: a run of hashtag lines after a
+/// line that is not prose goes one line per round from its back, and the
+/// eight rounds of context revision stopped before the run's start, so a
+/// second pass removed more (fixture `text/hashtag-headline-run`).
+#[test]
+fn regression_hashtag_run_longer_than_the_revision_rounds() {
+    let doc = b" Suppo\x04rpendeugJournalismu\x0a di Valsol pianaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il pian o #per riaprire la biblioueca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o rda ha approvAto il piano #per riaprire lae do naugJournalismu\x0a di Valsol piano #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il piao #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il pian o #per riaprire la biblioueca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o rda ha approvAto il piano #per riaprire lae do naugJournalismu\x0a di Valsol piano #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il piano #per riaprire la biblioueca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o rda ha approvAto il piano #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda hdoa ajprovato il piano #per riaprire la biblioteca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o che l'inaugur#zyyyyy\x00\x00o nne \xc3\xa8 prevista per la prioai\x00\x00\x00y evening.\x0aAssociated Press w. tss w. ter Tom Berg in Minneapolis con quartiere chtributed sign up fot9 tr";
+    assert_second_pass_changes_nothing(doc);
+}
+
 /// Found by `cleaning_is_idempotent` on mixed separators (PROPTEST_CASES=5000): a
 /// whitespace-only line between an ask and a "Read more" insert.
 #[test]

@@ -114,28 +114,33 @@ fn kept_before(doc: &Doc, i: usize) -> Option<usize> {
 /// Subheads introduce what follows; inserted headlines have the shapes of
 /// a headline elsewhere: "Title: Subtitle", a leading number, a hashtag.
 ///
-/// The loop removes only the block it stands on, so the nearest kept block
-/// before `i` is tracked as it goes and the nearest kept block after `i`
-/// is looked up in a table made before it: a long run of headlines costs
-/// one pass, not a walk back over the ones already removed for each.
+/// Removing a headline changes what its kept neighbours stand next to (a
+/// run of hashtag lines before a paragraph goes one by one from the back),
+/// so the rule runs to its own fixpoint: the kept blocks are a linked list,
+/// and a removal puts just the two neighbours it joins back on the work
+/// list. A run of any length costs one pass, and a second pass over the
+/// output finds nothing more.
 fn bare_headlines(doc: &mut Doc) {
-    let next_kept = next_kept_table(doc);
-    let mut prev_kept: Option<usize> = None;
-    for (i, &kept_after) in next_kept.iter().enumerate() {
-        let before_i = prev_kept;
-        if !doc.removed(i) {
-            prev_kept = Some(i);
-        }
-        if !doubtful(doc, i) || doc.facts[i].words < 3 {
+    let n = doc.len();
+    let (mut prev, mut next) = kept_links(doc);
+    let candidate = |doc: &Doc, i: usize| {
+        doubtful(doc, i) && doc.facts[i].words >= 3 && headline_shape(&doc.blocks[i].text).is_some()
+    };
+    let mut queued: Vec<bool> = (0..n).map(|i| candidate(doc, i)).collect();
+    let mut work: std::collections::VecDeque<usize> = (0..n).filter(|&i| queued[i]).collect();
+    while let Some(i) = work.pop_front() {
+        queued[i] = false;
+        if !candidate(doc, i) {
             continue;
         }
+        let Some(shape) = headline_shape(&doc.blocks[i].text) else {
+            continue;
+        };
+        let (before_i, kept_after) = (prev[i], next[i]);
         let before = before_i.is_some_and(|k| prose(doc, k));
         let after = kept_after.is_some_and(|k| prose(doc, k));
         let next_numbered =
             kept_after.is_some_and(|k| doubtful(doc, k) && starts_with_number(&doc.blocks[k].text));
-        let Some(shape) = headline_shape(&doc.blocks[i].text) else {
-            continue;
-        };
         // A lone line between two paragraphs, or a numbered line that does
         // not start a list; list items and roster lines stand among labels.
         let fits = match shape {
@@ -147,31 +152,52 @@ fn bare_headlines(doc: &mut Doc) {
         // headline changes the topic.
         let on_topic =
             kept_after.is_some_and(|k| shares_topic(&doc.blocks[i].norm, &doc.blocks[k].norm));
-        if fits && !on_topic {
-            let shape = shape.describe();
-            if doc.remove(
-                i,
-                Removed::new(Kind::Related, "related.bare-headline", shape),
-            ) && prev_kept == Some(i)
-            {
-                prev_kept = before_i;
+        if !fits || on_topic {
+            continue;
+        }
+        let removed = doc.remove(
+            i,
+            Removed::new(Kind::Related, "related.bare-headline", shape.describe()),
+        );
+        if !removed {
+            continue;
+        }
+        // Unlink `i`; its neighbours now stand next to each other.
+        if let Some(p) = before_i {
+            next[p] = kept_after;
+        }
+        if let Some(q) = kept_after {
+            prev[q] = before_i;
+        }
+        for k in [before_i, kept_after].into_iter().flatten() {
+            if !queued[k] && candidate(doc, k) {
+                queued[k] = true;
+                work.push_back(k);
             }
         }
     }
 }
 
-/// For every block, the nearest kept block after it, in one backward
-/// pass.
-fn next_kept_table(doc: &Doc) -> Vec<Option<usize>> {
-    let mut table = vec![None; doc.len()];
-    let mut next = None;
-    for i in (0..doc.len()).rev() {
-        table[i] = next;
+/// For every block, the nearest kept block before and after it.
+fn kept_links(doc: &Doc) -> (Vec<Option<usize>>, Vec<Option<usize>>) {
+    let n = doc.len();
+    let mut prev = vec![None; n];
+    let mut next = vec![None; n];
+    let mut last = None;
+    for (i, p) in prev.iter_mut().enumerate() {
+        *p = last;
         if !doc.removed(i) {
-            next = Some(i);
+            last = Some(i);
         }
     }
-    table
+    last = None;
+    for (i, q) in next.iter_mut().enumerate().rev() {
+        *q = last;
+        if !doc.removed(i) {
+            last = Some(i);
+        }
+    }
+    (prev, next)
 }
 
 #[derive(Clone, Copy)]
