@@ -54,25 +54,23 @@ struct Fold {
 }
 
 impl Fold {
-    /// ASCII bytes, as `ascii` one by one, written straight into the
-    /// buffer: per byte a table lookup, a store and no branch. Every folded
-    /// byte is stored; the write position moves on except over a space that
-    /// follows a space, which the next byte then overwrites.
+    /// ASCII bytes, as `ascii` one by one, appended straight to the
+    /// buffer: per byte a table lookup and no UTF-8 encoding.
     fn ascii_run(&mut self, bytes: &[u8]) {
-        let start = self.out.len();
-        self.out.resize(start + bytes.len(), 0);
-        let buf = &mut self.out[start..start + bytes.len()];
+        let out = &mut self.out;
         let mut last_space = self.last_space;
-        let mut n = 0;
-        for (i, &b) in bytes.iter().enumerate() {
+        for &b in bytes {
             let f = ASCII_FOLD[usize::from(b)];
-            let space = f == b' ';
-            // `n <= i`, so this stays inside the run's room.
-            buf[n.min(i)] = f;
-            n += usize::from(!(space && last_space));
-            last_space = space;
+            if f == b' ' {
+                if !last_space {
+                    out.push(b' ');
+                }
+                last_space = true;
+            } else {
+                out.push(f);
+                last_space = false;
+            }
         }
-        self.out.truncate(start + n);
         self.last_space = last_space;
     }
 
