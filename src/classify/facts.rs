@@ -172,10 +172,22 @@ pub fn facts<'r>(block: &Block, rules: &'r RuleSet) -> Facts<'r> {
 }
 
 /// `text.split_whitespace().count()`, without decoding characters when
-/// the text is ASCII (most blocks).
+/// the text is ASCII (most blocks), and in a normal form (see `normalize`)
+/// by counting its single spaces.
 fn count_words(text: &str) -> usize {
     if !text.is_ascii() {
         return text.split_whitespace().count();
+    }
+    let bytes = text.as_bytes();
+    // Single spaces only, none at the ends (the normal form of ASCII
+    // text): each space sits between two words.
+    let single_spaced = !bytes.starts_with(b" ")
+        && !bytes.ends_with(b" ")
+        && memchr::memchr3(b'\t', b'\n', b'\r', bytes).is_none()
+        && memchr::memchr2(b'\x0B', b'\x0C', bytes).is_none()
+        && memchr::memmem::find(bytes, b"  ").is_none();
+    if single_spaced {
+        return memchr::memchr_iter(b' ', bytes).count() + usize::from(!bytes.is_empty());
     }
     // The ASCII characters `char::is_whitespace` accepts.
     let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\x0B' | b'\x0C' | b'\r');
@@ -207,7 +219,7 @@ pub fn ends_sentence(text: &str) -> bool {
 /// story does not read as the publisher's voice. Only balanced pairs of
 /// straight double quotes (the normal form of all double quotes) go.
 pub fn strip_quotations(norm: &str) -> std::borrow::Cow<'_, str> {
-    let count = norm.bytes().filter(|&b| b == b'"').count();
+    let count = memchr::memchr_iter(b'"', norm.as_bytes()).count();
     if count < 2 {
         return std::borrow::Cow::Borrowed(norm);
     }
@@ -253,6 +265,10 @@ mod tests {
             "a\tb\nc\x0Bd\x0Ce\rf",
             "x\u{85}y \u{3000}z",
             "caf\u{E9} au lait",
+            "a b c",
+            "a  b",
+            "a\x0Bb c",
+            "a b ",
         ] {
             assert_eq!(count_words(t), t.split_whitespace().count(), "{t:?}");
         }

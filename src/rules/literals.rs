@@ -59,6 +59,12 @@ fn best_of(hir: &Hir) -> Option<Vec<Literal>> {
     let mut best = None;
     if let HirKind::Concat(subs) = hir.kind() {
         for i in 0..subs.len() {
+            // A set nothing can beat ends the search (most rules have a
+            // long literal somewhere): the stretches below cost a copy of
+            // the pattern's tree each.
+            if best.as_deref().is_some_and(unbeatable) {
+                return best;
+            }
             // The stretch from `i` to the end, and the one from the start
             // to `i` (for i = 0 and the last i: the whole).
             let tail = Hir::concat(subs[i..].to_vec());
@@ -70,6 +76,9 @@ fn best_of(hir: &Hir) -> Option<Vec<Literal>> {
     } else {
         consider(&mut best, extract(hir, ExtractKind::Prefix));
         consider(&mut best, extract(hir, ExtractKind::Suffix));
+    }
+    if best.as_deref().is_some_and(unbeatable) {
+        return best;
     }
     match hir.kind() {
         HirKind::Alternation(subs) => {
@@ -183,6 +192,12 @@ fn consider(best: &mut Option<Vec<Literal>>, cand: Option<Vec<Literal>>) {
     if best.as_ref().is_none_or(|b| rank(&cand) > rank(b)) {
         *best = Some(cand);
     }
+}
+
+/// Whether no set can rank above `lits`: `consider` keeps the first of
+/// equals, so the search can stop there with the same result.
+fn unbeatable(lits: &[Literal]) -> bool {
+    rank(lits) == (ENOUGH, std::cmp::Reverse(1))
 }
 
 /// Bigger is better: a more selective least selective literal (up to

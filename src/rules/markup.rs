@@ -23,7 +23,8 @@
 //!   class such as `category-social-media`, a slug made from a heading):
 //!   no other rule reads it.
 
-use super::rule_error;
+use super::exact::{self, StringSet};
+use super::{parse_hir, rule_error};
 use crate::Kind;
 use crate::error::Error;
 use regex::RegexSet;
@@ -48,11 +49,15 @@ pub struct MarkupRule {
     pub pattern: String,
 }
 
-/// All markup rules, compiled together.
+/// All markup rules, compiled together: those of fixed strings (almost
+/// all) in one automaton, the others in a regex set.
 #[derive(Debug)]
 pub struct MarkupRules {
     pub rules: Vec<MarkupRule>,
+    strings: StringSet,
     set: RegexSet,
+    /// The rule of each pattern of `set`.
+    set_rules: Vec<usize>,
 }
 
 /// What the names of one element say.
@@ -87,15 +92,39 @@ pub fn name_form(name: &str) -> String {
 
 impl MarkupRules {
     pub fn new(rules: Vec<MarkupRule>) -> Result<MarkupRules, Error> {
-        let set = RegexSet::new(rules.iter().map(|r| &r.pattern))
+        let strings: Vec<Option<Vec<exact::Exact>>> = rules
+            .iter()
+            .map(|r| parse_hir(&r.pattern).and_then(|h| exact::strings(&h)))
+            .collect();
+        let set_rules: Vec<usize> = (0..rules.len()).filter(|&k| strings[k].is_none()).collect();
+        let set = RegexSet::new(set_rules.iter().map(|&k| &rules[k].pattern))
             .map_err(|e| rule_error("(markup rules)", 0, e))?;
-        Ok(MarkupRules { rules, set })
+        let strings = StringSet::new(&strings).map_err(|e| rule_error("(markup rules)", 0, e))?;
+        Ok(MarkupRules {
+            rules,
+            strings,
+            set,
+            set_rules,
+        })
+    }
+
+    /// The numbers of the rules matching a name form, in rule order.
+    fn matches(&self, form: &str) -> impl Iterator<Item = usize> {
+        let mut hits = vec![false; self.rules.len()];
+        self.strings.matches(form, &mut hits);
+        if !self.set_rules.is_empty() {
+            for k in self.set.matches(form).into_iter() {
+                hits[self.set_rules[k]] = true;
+            }
+        }
+        hits.into_iter()
+            .enumerate()
+            .filter_map(|(k, hit)| hit.then_some(k))
     }
 
     /// The first `drop` rule matching a name form.
     pub fn drop_hit(&self, form: &str) -> Option<&MarkupRule> {
-        let hits = self.set.matches(form);
-        let mut hits = hits.into_iter().map(|k| &self.rules[k]);
+        let mut hits = self.matches(form).map(|k| &self.rules[k]);
         let mut first = None;
         for r in hits.by_ref() {
             match r.role {
@@ -110,9 +139,8 @@ impl MarkupRules {
     /// What one class name (or id) says, as [`Roles`] bits: nothing when
     /// an `ignore` rule matches it.
     pub fn name_roles(&self, name: &str) -> Roles {
-        let hits = self.set.matches(&name_form(name));
         let mut roles = 0;
-        for k in hits.into_iter() {
+        for k in self.matches(&name_form(name)) {
             roles |= match self.rules[k].role {
                 MarkupRole::Positive => Roles::POSITIVE,
                 MarkupRole::Negative => Roles::NEGATIVE,
@@ -193,7 +221,14 @@ pub fn parse_file(name: &str, contents: &str, out: &mut Vec<MarkupRule>) -> Resu
                 "a drop rule needs a kind: add `@kind KIND`",
             ));
         }
-        regex::Regex::new(l.pattern).map_err(|e| rule_error(name, l.line, e))?;
+        // A pattern of fixed strings has parsed and never runs as a regex;
+        // the others are compiled here so that an error names its line.
+        if parse_hir(l.pattern)
+            .and_then(|h| exact::strings(&h))
+            .is_none()
+        {
+            regex::Regex::new(l.pattern).map_err(|e| rule_error(name, l.line, e))?;
+        }
         out.push(MarkupRule {
             id: l.id.to_string(),
             kind: l.kind,
@@ -217,6 +252,56 @@ mod tests {
         assert_eq!(name_form("NEWSLETTER_box"), "newsletter box");
         assert_eq!(name_form("col-md-8"), "col md 8");
         assert_eq!(name_form("--"), "");
+    }
+
+    /// The rules split between the automaton and the regex set match
+    /// what all of them as one regex set match: on the class names and ids
+    /// of the fixtures' pages, and on each rule's strings set against word
+    /// and non-word characters.
+    #[test]
+    fn split_rules_match_what_one_regex_set_matches() {
+        let set = crate::rules::RuleSet::load(&[]).expect("built-in rules");
+        let m = &set.markup;
+        assert!(
+            m.set_rules.len() < m.rules.len() / 2,
+            "most rules are strings"
+        );
+        let whole = RegexSet::new(m.rules.iter().map(|r| &r.pattern)).expect("compiles");
+        let mut forms: Vec<String> = Vec::new();
+        let attr = regex::Regex::new(r#"(?:class|id)\s*=\s*["']([^"']*)["']"#).expect("ok");
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        for group in std::fs::read_dir(&root).into_iter().flatten().flatten() {
+            for case in std::fs::read_dir(group.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let Ok(page) = std::fs::read_to_string(case.path().join("input.html")) else {
+                    continue;
+                };
+                for c in attr.captures_iter(&page) {
+                    forms.extend(c[1].split_whitespace().map(name_form));
+                }
+            }
+        }
+        assert!(forms.len() > 100, "fixture names found");
+        for r in &m.rules {
+            let Some(strings) = parse_hir(&r.pattern).and_then(|h| exact::strings(&h)) else {
+                continue;
+            };
+            for e in strings {
+                let s = String::from_utf8(e.bytes).expect("utf-8");
+                for (before, after) in [("", ""), ("x", ""), ("", "x"), ("a ", " b"), ("é", "é")]
+                {
+                    forms.push(format!("{before}{s}{after}"));
+                }
+            }
+        }
+        for f in &forms {
+            let want: Vec<usize> = whole.matches(f).into_iter().collect();
+            let got: Vec<usize> = m.matches(f).collect();
+            assert_eq!(got, want, "{f:?}");
+        }
     }
 
     #[test]

@@ -31,6 +31,7 @@
 //!   `cue.thanks`. No cue removes anything alone.
 
 mod builtin;
+mod exact;
 mod literals;
 pub mod markup;
 
@@ -447,7 +448,7 @@ impl RuleSet {
 /// The pattern's syntax tree, parsed as the `regex` crate parses it (its
 /// default flags). `None` only if it does not parse, which `parse_file`
 /// has already ruled out.
-fn parse_hir(pattern: &str) -> Option<Hir> {
+pub(crate) fn parse_hir(pattern: &str) -> Option<Hir> {
     regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)

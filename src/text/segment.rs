@@ -38,15 +38,10 @@ fn spans(text: &str) -> Vec<(usize, usize)> {
             j += 1;
         }
         let group = &lines[i..j];
-        let units: Vec<(usize, usize)> = if is_hard_wrapped(text, group) {
-            vec![(0, group.len())]
+        if is_hard_wrapped(text, group) {
+            blocks.push((group[0].start, group[group.len() - 1].content_end));
         } else {
-            (0..group.len()).map(|k| (k, k + 1)).collect()
-        };
-        for (a, b) in units {
-            let start = group[a].start;
-            let end = group[b - 1].content_end;
-            blocks.push((start, end));
+            blocks.extend(group.iter().map(|l| (l.start, l.content_end)));
         }
         i = j;
     }
@@ -81,7 +76,7 @@ fn lines_with_spans(text: &str) -> Vec<Line> {
 }
 
 fn memchr_newline(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == b'\n')
+    memchr::memchr(b'\n', bytes)
 }
 
 /// A group of lines is one hard-wrapped paragraph when its lines (all but
