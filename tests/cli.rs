@@ -215,6 +215,33 @@ fn html_page_prints_article_text() {
     assert_eq!(r.stdout, BODY);
 }
 
+/// An old page with no doctype that opens with kilobytes of inline script
+/// before its first other tag is still a page, not text.
+#[test]
+fn page_opening_with_a_long_script_is_read_as_html() {
+    let sb = Sandbox::new();
+    let mut page = String::from("\n<script type=\"text/javascript\">\n");
+    for k in 0..120 {
+        page.push_str(&format!("  var slot{k} = pickBanner(\"top\", {k});\n"));
+    }
+    page.push_str("</script>\n<title>Harbour</title>\n<table><tr><td>\n");
+    page.push_str(
+        "<p>The harbour authority will dredge the eastern channel this winter, its director said.</p>\n\
+         <p>Ships with a deep draught have had to wait for high tide since the spring storms.</p>\n",
+    );
+    page.push_str("</td></tr></table>\n");
+    assert!(page.find("<title>").unwrap() > 4096);
+    sb.write("old.html", &page);
+    let r = sb.run(&["old.html"]);
+    r.code(0);
+    assert!(!r.stdout.contains("pickBanner"), "{}", r.stdout);
+    assert!(
+        r.stdout.starts_with("The harbour authority"),
+        "{}",
+        r.stdout
+    );
+}
+
 #[test]
 fn stats_prints_summary_for_one_input() {
     let sb = Sandbox::new();
