@@ -9,7 +9,8 @@
 //!    blocks fit, up to a closer; closers also pull in the asks before them.
 //! 3. `revise`: context. Labels between removed blocks go with them, a tail
 //!    of labels after the last body goes, runs of menu items go, and bare
-//!    related headlines inside the body go.
+//!    related headlines inside the body go, and so does a list of links
+//!    under its own heading at the end of a page.
 //!
 //! A block no stage removes is kept: losing body is worse than keeping a
 //! stray line.

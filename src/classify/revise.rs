@@ -2,7 +2,7 @@
 //! jusText's revision: between two removed blocks a label goes with them;
 //! between two kept blocks it stays.
 
-use super::facts::Facts;
+use super::facts::{Facts, LABEL_MAX_CHARS};
 use super::{Doc, Removed};
 use crate::Kind;
 use crate::rules::Cue;
@@ -28,6 +28,7 @@ pub fn apply(doc: &mut Doc) {
         menu_runs(doc);
         between_removed(doc);
         bare_headlines(doc);
+        link_list_tail(doc);
         tail(doc);
         if doc.decided.iter().filter(|d| d.is_some()).count() == before {
             break;
@@ -410,6 +411,56 @@ fn tail(doc: &mut Doc) {
                 "related.trailing-headline",
                 "headline with no body after it",
             ),
+        );
+    }
+}
+
+/// Link lines a related list at the end of a page has at least.
+const LINK_LIST_MIN: usize = 2;
+
+/// A list of links under its own heading at the end of a saved page
+/// ("Related stories:", "More on this:"): after the body, a label that
+/// ends in a colon (or a heading element), then nothing but link lines
+/// (half links or more) and removed blocks to the end. The article has
+/// ended; the list is furniture. Text has no links to tell the list by.
+fn link_list_tail(doc: &mut Doc) {
+    let n = doc.len();
+    let density = |k: usize| doc.blocks[k].markup.as_ref().map(|m| m.link_density);
+    let mut links = 0;
+    let mut k = n;
+    let head = loop {
+        if k == 0 {
+            return;
+        }
+        k -= 1;
+        if doc.removed(k) {
+            continue;
+        }
+        match density(k) {
+            None => return,
+            Some(d) if d >= MENU_LINK_DENSITY && doc.facts[k].chars <= LABEL_MAX_CHARS * 2 => {
+                links += 1
+            }
+            Some(_) => break k,
+        }
+    };
+    if links < LINK_LIST_MIN || doc.protected[head] || !doc.facts[head].is_label() {
+        return;
+    }
+    let text = doc.blocks[head].text.trim_end();
+    let colon = text.ends_with(':') || text.ends_with('\u{ff1a}') || text.ends_with(":-");
+    let heading = doc.blocks[head]
+        .markup
+        .as_ref()
+        .is_some_and(|m| m.tag.len() == 2 && m.tag.starts_with('h'));
+    if !(colon || heading) || !(0..head).any(|p| prose(doc, p)) {
+        return;
+    }
+    let evidence = format!("list heading {text:?} followed by {links} link lines to the end");
+    for k in head..n {
+        doc.remove(
+            k,
+            Removed::new(Kind::Related, "related.link-list-tail", evidence.clone()),
         );
     }
 }
