@@ -260,6 +260,21 @@ fn regression_hashtag_run_longer_than_the_revision_rounds() {
     assert_second_pass_changes_nothing(doc);
 }
 
+/// Found by the `clean_text` fuzz target: a line ending in two carriage
+/// returns kept one as text (only the last went with the line feed). When
+/// a wider separator of a removed block followed it, the second pass saw
+/// the kept one as part of a CRLF and cut a different block. All carriage
+/// returns before a line feed belong to the separator.
+#[test]
+fn regression_carriage_returns_before_a_line_feed_are_separator() {
+    let doc = "The harbour will be dredged this winter, the director said on Monday.\r\r\n\
+               Read more: Ferry prices rise again\n\n\
+               The work will cost about 2.3 million euros and end in March.\n";
+    let once = TEXT.clean(doc.as_bytes()).unwrap();
+    assert!(!once.body.contains("Read more"), "{}", once.explain());
+    assert_second_pass_changes_nothing(doc.as_bytes());
+}
+
 /// Found by `cleaning_is_idempotent` on mixed separators (PROPTEST_CASES=5000): a
 /// whitespace-only line between an ask and a "Read more" insert.
 #[test]

@@ -60,8 +60,12 @@ fn lines_with_spans(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     while start < bytes.len() {
         let end = memchr_newline(&bytes[start..]).map_or(bytes.len(), |p| start + p);
+        // Carriage returns before the line feed (CRLF, or the CRCRLF of a
+        // text converted twice) belong to the separator: if a block kept
+        // one, a second pass reading it as the CR of a CRLF would cut the
+        // block differently.
         let mut content_end = end;
-        if content_end > start && bytes[content_end - 1] == b'\r' {
+        while content_end > start && bytes[content_end - 1] == b'\r' {
             content_end -= 1;
         }
         let blank = text[start..content_end].trim().is_empty();
