@@ -6,8 +6,8 @@
 //! where a regex set spends most of its time building lazy DFA states (the
 //! markup rules' set took about 7% of cleaning a page).
 
-use super::{boundary_after, boundary_before, is_word_char};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use super::{boundary_after, boundary_before, every_match_automaton, is_word_char};
+use aho_corasick::AhoCorasick;
 use regex_syntax::hir::{Class, Hir, HirKind, Look};
 
 /// More strings than this and the pattern runs as a regex.
@@ -79,14 +79,9 @@ impl StringSet {
         let ac = if strings.is_empty() {
             None
         } else {
-            // Standard semantics with an overlapping search report every
-            // string that occurs, each of a duplicate too.
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(strings.iter().map(|(_, e)| &e.bytes))?,
-            )
+            Some(every_match_automaton(
+                strings.iter().map(|(_, e)| &e.bytes),
+            )?)
         };
         Ok(StringSet { ac, strings })
     }

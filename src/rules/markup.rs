@@ -269,19 +269,9 @@ mod tests {
         let whole = RegexSet::new(m.rules.iter().map(|r| &r.pattern)).expect("compiles");
         let mut forms: Vec<String> = Vec::new();
         let attr = regex::Regex::new(r#"(?:class|id)\s*=\s*["']([^"']*)["']"#).expect("ok");
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-        for group in std::fs::read_dir(&root).into_iter().flatten().flatten() {
-            for case in std::fs::read_dir(group.path())
-                .into_iter()
-                .flatten()
-                .flatten()
-            {
-                let Ok(page) = std::fs::read_to_string(case.path().join("input.html")) else {
-                    continue;
-                };
-                for c in attr.captures_iter(&page) {
-                    forms.extend(c[1].split_whitespace().map(name_form));
-                }
+        for page in crate::rules::fixture_inputs("input.html") {
+            for c in attr.captures_iter(&page) {
+                forms.extend(c[1].split_whitespace().map(name_form));
             }
         }
         assert!(forms.len() > 100, "fixture names found");
