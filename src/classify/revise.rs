@@ -124,17 +124,17 @@ fn kept_before(doc: &Doc, i: usize) -> Option<usize> {
 fn bare_headlines(doc: &mut Doc) {
     let n = doc.len();
     let (mut prev, mut next) = kept_links(doc);
+    // A kept doubtful line of three words or more in a headline's shape.
     let candidate = |doc: &Doc, i: usize| {
-        doubtful(doc, i) && doc.facts[i].words >= 3 && headline_shape(&doc.blocks[i].text).is_some()
+        (doubtful(doc, i) && doc.facts[i].words >= 3)
+            .then(|| headline_shape(&doc.blocks[i].text))
+            .flatten()
     };
-    let mut queued: Vec<bool> = (0..n).map(|i| candidate(doc, i)).collect();
+    let mut queued: Vec<bool> = (0..n).map(|i| candidate(doc, i).is_some()).collect();
     let mut work: std::collections::VecDeque<usize> = (0..n).filter(|&i| queued[i]).collect();
     while let Some(i) = work.pop_front() {
         queued[i] = false;
-        if !candidate(doc, i) {
-            continue;
-        }
-        let Some(shape) = headline_shape(&doc.blocks[i].text) else {
+        let Some(shape) = candidate(doc, i) else {
             continue;
         };
         let (before_i, kept_after) = (prev[i], next[i]);
@@ -171,7 +171,7 @@ fn bare_headlines(doc: &mut Doc) {
             prev[q] = before_i;
         }
         for k in [before_i, kept_after].into_iter().flatten() {
-            if !queued[k] && candidate(doc, k) {
+            if !queued[k] && candidate(doc, k).is_some() {
                 queued[k] = true;
                 work.push_back(k);
             }
