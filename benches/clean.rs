@@ -11,7 +11,7 @@
 //! depend on data outside the repository. Never run in CI beyond compiling.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use decruft::{Cleaner, Options};
+use newsbody::{Cleaner, Options};
 use std::fmt::Write;
 use std::hint::black_box;
 use std::path::Path;

@@ -13,7 +13,7 @@
 #[path = "../tests/hostile_inputs/mod.rs"]
 mod inputs;
 
-use decruft::{Cleaner, InputKind, Options};
+use newsbody::{Cleaner, InputKind, Options};
 use std::time::Instant;
 
 fn main() {

@@ -23,7 +23,7 @@ impl Cleaned {
     /// `evidence:` line.
     ///
     /// ```
-    /// let c = decruft::clean(b"Body text here.\nRead more: Elsewhere", &Default::default()).unwrap();
+    /// let c = newsbody::clean(b"Body text here.\nRead more: Elsewhere", &Default::default()).unwrap();
     /// let view = c.explain();
     /// assert!(view.contains("keep | Body text here."));
     /// assert!(view.contains("drop related en.related.read-more | Read more: Elsewhere"));
@@ -38,7 +38,7 @@ impl Cleaned {
     /// exactly [`Cleaned::explain`].
     ///
     /// ```
-    /// let c = decruft::clean(b"Body text here.\nRead more: Elsewhere", &Default::default()).unwrap();
+    /// let c = newsbody::clean(b"Body text here.\nRead more: Elsewhere", &Default::default()).unwrap();
     /// let coloured = c.explain_colored();
     /// assert!(coloured.contains("\x1b[2m"));
     /// ```

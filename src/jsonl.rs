@@ -1,4 +1,4 @@
-//! One JSON-lines record at a time: the record format of `decruft --jsonl`,
+//! One JSON-lines record at a time: the record format of `newsbody --jsonl`,
 //! for callers that run their own streaming loop.
 //!
 //! An input record is one JSON object with an `html` or a `text` field
@@ -10,7 +10,7 @@
 //! duplicate keys.
 //!
 //! ```
-//! use decruft::{Cleaner, Options, jsonl::Record};
+//! use newsbody::{Cleaner, Options, jsonl::Record};
 //!
 //! let cleaner = Cleaner::new(Options::default())?;
 //! let line = br#"{"id":7,"text":"The council met on Monday.\n\nShare this article","lang":"en"}"#;

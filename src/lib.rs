@@ -1,4 +1,4 @@
-//! decruft removes publisher appeals and boilerplate from news articles and
+//! newsbody removes publisher appeals and boilerplate from news articles and
 //! returns the clean body, with the reason for every removal.
 //!
 //! It takes either a saved page (HTML) or already-extracted article text:
@@ -10,16 +10,16 @@
 //!             Dear readers,\n\
 //!             We rely on you. Please support us monthly from just $3.\n\
 //!             Remind me later.\n";
-//! let cleaned = decruft::clean(text.as_bytes(), &decruft::Options::default()).unwrap();
+//! let cleaned = newsbody::clean(text.as_bytes(), &newsbody::Options::default()).unwrap();
 //! assert_eq!(cleaned.body, "The council approved the budget on Tuesday.\nIt takes effect in March.\n");
-//! assert_eq!(cleaned.removed[0].kind, decruft::Kind::Appeal);
+//! assert_eq!(cleaned.removed[0].kind, newsbody::Kind::Appeal);
 //! ```
 //!
 //! For many documents, build a [`Cleaner`] once and reuse it (it is `Send +
 //! Sync`):
 //!
 //! ```
-//! use decruft::{Cleaner, Options};
+//! use newsbody::{Cleaner, Options};
 //! let cleaner = Cleaner::new(Options::default()).unwrap();
 //! for doc in ["One paragraph.\nRead more: Another story", "Second text."] {
 //!     let cleaned = cleaner.clean(doc.as_bytes()).unwrap();
@@ -33,7 +33,7 @@
 //! blocks.
 //!
 //! [`eval`] scores a body against ground truth with the corpus metric (token
-//! shingles and lines); the `decruft-eval` command is built on it.
+//! shingles and lines); the `newsbody-eval` command is built on it.
 
 mod block;
 mod classify;
@@ -94,7 +94,7 @@ impl Cleaner {
     /// malformed bytes are replaced and reported in `warnings`.
     ///
     /// ```
-    /// use decruft::{Cleaner, Options};
+    /// use newsbody::{Cleaner, Options};
     /// let cleaner = Cleaner::new(Options::default())?;
     /// let page = r#"<html lang="fr"><head><meta property="og:title" content="Le titre">
     ///     </head><body><p>Le conseil a voté le budget mardi soir.</p></body></html>"#;
@@ -102,7 +102,7 @@ impl Cleaner {
     /// assert_eq!(cleaned.body, "Le conseil a voté le budget mardi soir.\n");
     /// assert_eq!(cleaned.metadata.title.as_deref(), Some("Le titre"));
     /// assert_eq!(cleaned.metadata.language.as_deref(), Some("fr"));
-    /// # Ok::<(), decruft::Error>(())
+    /// # Ok::<(), newsbody::Error>(())
     /// ```
     pub fn clean(&self, bytes: &[u8]) -> Result<Cleaned, Error> {
         if bytes.len() > self.options.max_input_bytes {
@@ -133,13 +133,13 @@ impl Cleaner {
     /// empty.
     ///
     /// ```
-    /// let cleaner = decruft::Cleaner::new(decruft::Options::default())?;
+    /// let cleaner = newsbody::Cleaner::new(newsbody::Options::default())?;
     /// let text = "The bridge reopens in May.\n\nSign up for our newsletter to get the news in your inbox.\n";
     /// let cleaned = cleaner.clean_text(text);
     /// assert_eq!(cleaned.body, "The bridge reopens in May.\n\n");
-    /// assert_eq!(cleaned.removed[0].kind, decruft::Kind::Newsletter);
+    /// assert_eq!(cleaned.removed[0].kind, newsbody::Kind::Newsletter);
     /// assert!(cleaned.metadata.is_empty());
-    /// # Ok::<(), decruft::Error>(())
+    /// # Ok::<(), newsbody::Error>(())
     /// ```
     pub fn clean_text(&self, text: &str) -> Cleaned {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -155,7 +155,7 @@ impl Cleaner {
     /// [`Metadata`].
     ///
     /// ```
-    /// let cleaner = decruft::Cleaner::new(decruft::Options::default())?;
+    /// let cleaner = newsbody::Cleaner::new(newsbody::Options::default())?;
     /// let page = r#"<html><head>
     ///   <script type="application/ld+json">{"@type": "NewsArticle",
     ///     "author": {"@type": "Person", "name": "Ann Lee"}, "datePublished": "2024-03-05"}</script>
@@ -164,7 +164,7 @@ impl Cleaner {
     /// assert_eq!(cleaned.body, "The bridge reopens in May.\n");
     /// assert_eq!(cleaned.metadata.author.as_deref(), Some("Ann Lee"));
     /// assert_eq!(cleaned.metadata.date.as_deref(), Some("2024-03-05"));
-    /// # Ok::<(), decruft::Error>(())
+    /// # Ok::<(), newsbody::Error>(())
     /// ```
     ///
     /// Elements nested deeper than 512 (the browsers' cap) become siblings
@@ -195,12 +195,12 @@ impl Cleaner {
 /// a [`Cleaner`] once instead.
 ///
 /// ```
-/// let cleaned = decruft::clean(b"Body text.\nDonate now", &decruft::Options::default())?;
+/// let cleaned = newsbody::clean(b"Body text.\nDonate now", &newsbody::Options::default())?;
 /// assert_eq!(cleaned.body, "Body text.\n");
-/// // The stable JSON form (schema/decruft-output-v1.json):
+/// // The stable JSON form (schema/newsbody-output-v1.json):
 /// let json = serde_json::to_value(cleaned.to_json(Some("note.txt"))).unwrap();
 /// assert_eq!(json["schema"], 1);
-/// # Ok::<(), decruft::Error>(())
+/// # Ok::<(), newsbody::Error>(())
 /// ```
 pub fn clean(bytes: &[u8], options: &Options) -> Result<Cleaned, Error> {
     Cleaner::new(options.clone())?.clean(bytes)

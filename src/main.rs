@@ -1,11 +1,11 @@
-//! The `decruft` command: a thin layer over the library. It reads inputs,
+//! The `newsbody` command: a thin layer over the library. It reads inputs,
 //! cleans them (in parallel when there are several), and writes bodies to
 //! standard output, to an output folder, or as JSON lines.
 //!
 //! Exit codes are a contract, tested in `tests/cli.rs`: 0 when every input
 //! was cleaned, 1 when some input or record failed (each named on stderr),
 //! 2 on a usage error or when the run could not go on (an unusable output
-//! folder, unwritable standard output). A closed standard output (`decruft
+//! folder, unwritable standard output). A closed standard output (`newsbody
 //! x | head`) ends the run quietly with 0: the reader has what it wanted.
 
 mod cli {
@@ -24,7 +24,7 @@ use clap::Parser;
 use cli::args::{Args, Format};
 use cli::document::Setup;
 use cli::progress::Reporter;
-use decruft::{Cleaner, Options};
+use newsbody::{Cleaner, Options};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -43,7 +43,7 @@ fn main() -> ExitCode {
         Ok(false) => ExitCode::from(1),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(std::io::stderr(), "decruft: {e:#}");
+            let _ = writeln!(std::io::stderr(), "newsbody: {e:#}");
             ExitCode::from(2)
         }
     }

@@ -94,14 +94,14 @@ impl Cleaned {
     /// let page = "<html><body><article><h2>What the council decided</h2>\
     ///     <p>The budget grows by <em>4 percent</em>; [see] *all* of it.</p>\
     ///     <ol><li>Roads</li><li>Schools</li></ol></article></body></html>";
-    /// let cleaned = decruft::Cleaner::new(Default::default())?.clean_html(page);
+    /// let cleaned = newsbody::Cleaner::new(Default::default())?.clean_html(page);
     /// assert_eq!(
     ///     cleaned.to_markdown(),
     ///     "## What the council decided\n\n\
     ///      The budget grows by *4 percent*; \\[see\\] \\*all\\* of it.\n\n\
     ///      1. Roads\n2. Schools\n"
     /// );
-    /// # Ok::<(), decruft::Error>(())
+    /// # Ok::<(), newsbody::Error>(())
     /// ```
     pub fn to_markdown(&self) -> String {
         let kept: Vec<(&str, &Shape)> = self
@@ -124,7 +124,7 @@ impl Cleaned {
 /// (a soft break; `s` should have no empty lines, which end a paragraph).
 ///
 /// ```
-/// use decruft::markdown::escape;
+/// use newsbody::markdown::escape;
 /// assert_eq!(escape("# 1. *Not* a [link]"), r"\# 1. \*Not\* a \[link\]");
 /// assert_eq!(escape("2024. A year"), r"2024\. A year");
 /// assert_eq!(escape("AT&T &amp; R&D"), r"AT&T \&amp; R&D");

@@ -145,7 +145,7 @@ pub struct BlockReport {
 /// The result of cleaning one document.
 ///
 /// It serialises as the stable JSON object of [`crate::JsonOutput`]
-/// (without `source`); see `schema/decruft-output-v1.json`.
+/// (without `source`); see `schema/newsbody-output-v1.json`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cleaned {
     /// The clean article body. For text input, the kept blocks exactly as

@@ -1,6 +1,6 @@
 //! The stable JSON form of a cleaned document, shared by `--format json`,
 //! the JSON-lines records and `--explain --format json`, and described by
-//! `schema/decruft-output-v1.json`.
+//! `schema/newsbody-output-v1.json`.
 //!
 //! The object, fields in this order:
 //! `schema` (the version, [`SCHEMA_VERSION`]), `source` (the input's name,
@@ -21,7 +21,7 @@ pub const SCHEMA_VERSION: u32 = 1;
 /// with serde.
 ///
 /// ```
-/// let c = decruft::clean(b"Body text.\nRead more: Elsewhere", &Default::default()).unwrap();
+/// let c = newsbody::clean(b"Body text.\nRead more: Elsewhere", &Default::default()).unwrap();
 /// let v = serde_json::to_value(c.to_json(Some("page.txt"))).unwrap();
 /// assert_eq!(v["schema"], 1);
 /// assert_eq!(v["source"], "page.txt");
@@ -75,7 +75,7 @@ impl Cleaned {
     /// (the explain view as data).
     ///
     /// ```
-    /// let c = decruft::clean(b"Body text.\nRead more: Elsewhere", &Default::default()).unwrap();
+    /// let c = newsbody::clean(b"Body text.\nRead more: Elsewhere", &Default::default()).unwrap();
     /// let v = serde_json::to_value(c.to_explain_json(None)).unwrap();
     /// assert_eq!(v["blocks"][0]["decision"], "keep");
     /// assert!(v["blocks"][0]["rule"].is_null());

@@ -1,7 +1,7 @@
 //! The library's promises that the compiler can check: a `Cleaner` is
 //! shared across threads, and the entry points agree with each other.
 
-use decruft::{Cleaned, Cleaner, InputKind, Metadata, Options};
+use newsbody::{Cleaned, Cleaner, InputKind, Metadata, Options};
 
 /// Compile-time: these types cross threads.
 const _: () = {
@@ -10,7 +10,7 @@ const _: () = {
     send_sync::<Cleaned>();
     send_sync::<Metadata>();
     send_sync::<Options>();
-    send_sync::<decruft::Error>();
+    send_sync::<newsbody::Error>();
 };
 
 #[test]
@@ -37,7 +37,7 @@ fn entry_points_agree() {
     let cleaner = Cleaner::new(Options::default()).unwrap();
     let via_bytes = cleaner.clean(html.as_bytes()).unwrap();
     let via_str = cleaner.clean_html(html);
-    let via_fn = decruft::clean(html.as_bytes(), &Options::default()).unwrap();
+    let via_fn = newsbody::clean(html.as_bytes(), &Options::default()).unwrap();
     assert_eq!(via_bytes, via_str);
     assert_eq!(via_bytes, via_fn);
     assert_eq!(via_bytes.metadata.language.as_deref(), Some("en"));

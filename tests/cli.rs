@@ -1,4 +1,4 @@
-//! Tests of the `decruft` command as a user runs it: the real binary, in a
+//! Tests of the `newsbody` command as a user runs it: the real binary, in a
 //! fresh temporary folder per test, checking stdout, stderr, exit codes,
 //! the files written, and that inputs are byte-identical afterwards with
 //! no temporary file left behind.
@@ -66,7 +66,7 @@ impl Sandbox {
     }
 
     fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_decruft"));
+        let mut c = Command::new(env!("CARGO_BIN_EXE_newsbody"));
         c.args(args).current_dir(self.dir.path());
         c
     }
@@ -82,7 +82,7 @@ impl Sandbox {
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
-            .expect("run decruft");
+            .expect("run newsbody");
         let mut stdin = child.stdin.take().unwrap();
         let input = input.to_vec();
         let feeder = std::thread::spawn(move || {
@@ -127,7 +127,7 @@ impl Sandbox {
         }
         let tmp: Vec<_> = after
             .keys()
-            .filter(|p| p.to_string_lossy().contains(".decruft-tmp"))
+            .filter(|p| p.to_string_lossy().contains(".newsbody-tmp"))
             .collect();
         assert!(tmp.is_empty(), "temporary files left: {tmp:?}");
     }
@@ -553,8 +553,8 @@ fn full_device_on_stdout_is_an_error_not_a_panic() {
     assert!(!r.stderr.contains("panicked"));
 }
 
-/// Policy: a reader that closes early (`decruft x | head`) has what it
-/// wanted, so decruft stops quietly with exit 0 (it does not die of SIGPIPE:
+/// Policy: a reader that closes early (`newsbody x | head`) has what it
+/// wanted, so newsbody stops quietly with exit 0 (it does not die of SIGPIPE:
 /// Rust ignores the signal, and the EPIPE error ends the run).
 #[test]
 fn closed_stdout_is_a_quiet_exit_0() {

@@ -1,4 +1,4 @@
-//! Runs `decruft-eval` on small corpora composed here (both layouts, plus
+//! Runs `newsbody-eval` on small corpora composed here (both layouts, plus
 //! odd cases: a case without `expected.txt`, a broken `meta.json`, bytes
 //! that are not UTF-8) and checks the summary lines, the gate's exit codes
 //! and `--dump`.
@@ -43,7 +43,7 @@ fn corpora(root: &Path) {
 }
 
 fn eval(args: &[&str], root: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_decruft-eval"))
+    let out = Command::new(env!("CARGO_BIN_EXE_newsbody-eval"))
         .args(args)
         .current_dir(root)
         .output()

@@ -2,18 +2,18 @@
 //! or `input.html` and compares the body with `expected.txt`. A mismatch
 //! prints a line diff with the rule that removed each missing line.
 //!
-//! `DECRUFT_BLESS=1 cargo test --test fixtures` rewrites `expected.txt`
+//! `NEWSBODY_BLESS=1 cargo test --test fixtures` rewrites `expected.txt`
 //! from the current output, for review with `git diff` (refused when `CI`
 //! is set).
 
-use decruft::{Cleaner, InputKind, Options, Verdict};
+use newsbody::{Cleaner, InputKind, Options, Verdict};
 use std::path::{Path, PathBuf};
 
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let bless = std::env::var_os("DECRUFT_BLESS").is_some_and(|v| v != "0");
+    let bless = std::env::var_os("NEWSBODY_BLESS").is_some_and(|v| v != "0");
     if bless && std::env::var_os("CI").is_some() {
-        eprintln!("DECRUFT_BLESS is refused when CI is set");
+        eprintln!("NEWSBODY_BLESS is refused when CI is set");
         std::process::exit(2);
     }
     let filter = std::env::args().skip(1).find(|a| !a.starts_with('-'));

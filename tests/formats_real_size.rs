@@ -1,5 +1,5 @@
 //! Every output format on a real-sized page (over 100 KB, with the
-//! furniture of a news site), through the real `decruft` binary: text,
+//! furniture of a news site), through the real `newsbody` binary: text,
 //! JSON, the explain view (plain and JSON) and Markdown. The page is the
 //! fixture `html/long-water-billing-feature`; its expected body is the
 //! reviewed `expected.txt`.
@@ -15,7 +15,7 @@ fn case() -> PathBuf {
 fn run(args: &[&str]) -> String {
     let page = case().join("input.html");
     assert!(std::fs::metadata(&page).unwrap().len() > 100_000);
-    let out = Command::new(env!("CARGO_BIN_EXE_decruft"))
+    let out = Command::new(env!("CARGO_BIN_EXE_newsbody"))
         .args(args)
         .arg(&page)
         .output()
@@ -126,7 +126,7 @@ fn markdown_keeps_the_structure() {
     assert!(!md.contains("Read more"), "{md}");
     assert!(!md.contains("Support local journalism"), "{md}");
     // Several inputs: one header per input, as for text.
-    let two = Command::new(env!("CARGO_BIN_EXE_decruft"))
+    let two = Command::new(env!("CARGO_BIN_EXE_newsbody"))
         .args(["-f", "markdown"])
         .arg(case().join("input.html"))
         .arg(case().join("input.html"))
@@ -139,7 +139,7 @@ fn markdown_keeps_the_structure() {
 #[test]
 fn markdown_is_refused_with_explain_and_jsonl() {
     for flag in ["--explain", "--jsonl"] {
-        let out = Command::new(env!("CARGO_BIN_EXE_decruft"))
+        let out = Command::new(env!("CARGO_BIN_EXE_newsbody"))
             .args(["-f", "markdown", flag])
             .arg(case().join("input.html"))
             .output()

@@ -1,4 +1,4 @@
-//! Hostile inputs: what decruft meets when it runs unattended over other
+//! Hostile inputs: what newsbody meets when it runs unattended over other
 //! people's files. Each test feeds one kind of damage through the public
 //! API and checks that cleaning returns (no panic, no hang: the test
 //! finishing is the check; linearity is measured by `examples/linearity.rs`
@@ -8,7 +8,7 @@
 
 mod hostile_inputs;
 
-use decruft::{Cleaned, Cleaner, Error, InputKind, Kind, Options};
+use newsbody::{Cleaned, Cleaner, Error, InputKind, Kind, Options};
 use std::sync::LazyLock;
 
 fn cleaner(input: InputKind) -> Cleaner {

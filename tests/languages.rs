@@ -1,7 +1,7 @@
 //! Checks on the language rules that fixtures cannot show alone: spelling
 //! variants that must meet in the normal form.
 
-use decruft::{Cleaner, InputKind, Options};
+use newsbody::{Cleaner, InputKind, Options};
 
 fn removed_rules(text: &str) -> Vec<(String, String)> {
     let cleaner = Cleaner::new(Options {

@@ -7,9 +7,9 @@
 //! - what the input page marks as a heading, list item, table row, quote
 //!   or `<pre>` line renders as one, and nothing else does;
 //! - emphasis renders as emphasis, around the same words;
-//! - [`decruft::markdown::escape`] of any string renders back to it.
+//! - [`newsbody::markdown::escape`] of any string renders back to it.
 
-use decruft::{Cleaned, Cleaner, InputKind, Options, Verdict};
+use newsbody::{Cleaned, Cleaner, InputKind, Options, Verdict};
 use proptest::prelude::*;
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 use std::collections::{HashMap, HashSet};
@@ -588,7 +588,7 @@ proptest! {
 
     #[test]
     fn escaped_text_renders_back_to_itself(s in tricky().prop_filter("not blank", |s| !s.trim().is_empty())) {
-        let md = decruft::markdown::escape(&s);
+        let md = newsbody::markdown::escape(&s);
         prop_assert_eq!(paragraph_text(&md), Some(s.clone()), "markdown: {:?}", md);
     }
 
@@ -597,13 +597,13 @@ proptest! {
         lines in proptest::collection::vec(tricky().prop_filter("not blank", |s| !s.trim().is_empty()), 1..5)
     ) {
         let s = lines.join("\n");
-        let md = decruft::markdown::escape(&s);
+        let md = newsbody::markdown::escape(&s);
         prop_assert_eq!(paragraph_text(&md), Some(s.clone()), "markdown: {:?}", md);
     }
 
     #[test]
     fn any_string_renders_back_to_itself(s in "[^\\n\\r\\x00]{1,30}".prop_filter("not blank", |s| !s.trim().is_empty())) {
-        let md = decruft::markdown::escape(&s);
+        let md = newsbody::markdown::escape(&s);
         prop_assert_eq!(paragraph_text(&md), Some(s.clone()), "markdown: {:?}", md);
     }
 

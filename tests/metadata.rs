@@ -3,7 +3,7 @@
 //! (written by hand: every field, `null` when unknown). Also checks that
 //! text input has no metadata.
 
-use decruft::{Cleaner, InputKind, Metadata, Options};
+use newsbody::{Cleaner, InputKind, Metadata, Options};
 use serde_json::Value;
 use std::path::Path;
 
@@ -110,7 +110,7 @@ mod properties {
         /// Any string: no panic, and what comes out has the ISO shape.
         #[test]
         fn dates_normalise_or_not_without_panic(s in "\\PC{0,40}") {
-            if let Some(d) = decruft::metadata::normalize_date(&s) {
+            if let Some(d) = newsbody::metadata::normalize_date(&s) {
                 prop_assert!(d.len() >= 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-', "{d}");
             }
         }
@@ -121,7 +121,7 @@ mod properties {
             Just("2024"), Just("March"), Just("5"), Just("31"), Just("10:00"), Just("pm"),
             Just("GMT"), Just("+0530"), Just("Tue,"), Just("de"), Just("2024-03-05T10:00"),
         ], 0..7)) {
-            let _ = decruft::metadata::normalize_date(&parts.join(" "));
+            let _ = newsbody::metadata::normalize_date(&parts.join(" "));
         }
 
         /// Pages made of metadata-bearing tags with arbitrary values.
@@ -139,7 +139,7 @@ mod properties {
             page.push_str(&values[values.len() - 1]);
             page.push_str("</time><p>Text.</p></body></html>");
             let doc = scraper::Html::parse_document(&page);
-            let m = decruft::metadata::extract(&doc);
+            let m = newsbody::metadata::extract(&doc);
             if let Some(url) = m.url {
                 prop_assert!(url.starts_with("http://") || url.starts_with("https://"));
             }

@@ -1,4 +1,4 @@
-//! The output formats through the real `decruft` binary: `--format json`
+//! The output formats through the real `newsbody` binary: `--format json`
 //! (schema 1 with metadata), `--explain --format json`, and the explain
 //! view's colours (`--color`, `NO_COLOR`; never into a pipe on `auto`).
 
@@ -15,7 +15,7 @@ fn run(args: &[&str], env: &[(&str, &str)]) -> Output {
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("page.html");
     std::fs::write(&page, PAGE).unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_decruft"));
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsbody"));
     cmd.args(args).arg(&page).env_remove("NO_COLOR");
     for (k, v) in env {
         cmd.env(k, v);

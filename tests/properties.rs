@@ -6,7 +6,7 @@
 //! 400 cases per property by default; `PROPTEST_CASES=5000 cargo test
 //! --test properties` for a longer run.
 
-use decruft::{Cleaner, InputKind, Options};
+use newsbody::{Cleaner, InputKind, Options};
 use proptest::prelude::*;
 use std::sync::LazyLock;
 
@@ -215,11 +215,11 @@ fn assert_second_pass_changes_nothing(doc: &[u8]) {
 }
 
 /// The texts of the kept blocks, in order.
-fn kept(cleaned: &decruft::Cleaned) -> Vec<&str> {
+fn kept(cleaned: &newsbody::Cleaned) -> Vec<&str> {
     cleaned
         .blocks
         .iter()
-        .filter(|b| b.verdict == decruft::Verdict::Keep)
+        .filter(|b| b.verdict == newsbody::Verdict::Keep)
         .map(|b| b.text.as_str())
         .collect()
 }

@@ -1,15 +1,15 @@
-//! The JSON form validates against `schema/decruft-output-v1.json` for
+//! The JSON form validates against `schema/newsbody-output-v1.json` for
 //! every fixture (text and HTML) and, when the shared corpus is beside the
 //! project, every page of it; in both the plain and the explain form. The
 //! schema and the code also agree on the kinds and on the field names.
 
-use decruft::{Cleaned, Cleaner, InputKind, Kind, Options};
+use newsbody::{Cleaned, Cleaner, InputKind, Kind, Options};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 static SCHEMA: LazyLock<Value> = LazyLock::new(|| {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/decruft-output-v1.json");
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("schema/newsbody-output-v1.json");
     serde_json::from_str(&std::fs::read_to_string(path).expect("schema file"))
         .expect("schema is JSON")
 });
@@ -129,7 +129,7 @@ fn the_schema_documents_every_field() {
         keys(&v["metadata"]),
         keys(&SCHEMA["$defs"]["metadata"]["properties"])
     );
-    assert_eq!(v["schema"], decruft::SCHEMA_VERSION);
+    assert_eq!(v["schema"], newsbody::SCHEMA_VERSION);
     let text = serde_json::to_string(&c.to_explain_json(Some("x"))).unwrap();
     let fields = [
         "schema", "source", "title", "metadata", "body", "removed", "warnings", "blocks",

@@ -3,14 +3,14 @@
 
 #![no_main]
 
-use decruft::Cleaner;
+use newsbody::Cleaner;
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
 static HTML: LazyLock<Cleaner> = LazyLock::new(|| {
-    Cleaner::new(decruft::Options {
-        input: decruft::InputKind::Html,
-        ..decruft::Options::default()
+    Cleaner::new(newsbody::Options {
+        input: newsbody::InputKind::Html,
+        ..newsbody::Options::default()
     })
     .expect("built-in rules compile")
 });

@@ -4,14 +4,14 @@
 
 #![no_main]
 
-use decruft::Cleaner;
+use newsbody::Cleaner;
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 
 static TEXT: LazyLock<Cleaner> = LazyLock::new(|| {
-    Cleaner::new(decruft::Options {
-        input: decruft::InputKind::Text,
-        ..decruft::Options::default()
+    Cleaner::new(newsbody::Options {
+        input: newsbody::InputKind::Text,
+        ..newsbody::Options::default()
     })
     .expect("built-in rules compile")
 });
@@ -30,10 +30,10 @@ fuzz_target!(|text: &str| {
     let twice = TEXT.clean_text(&once.body);
     assert_eq!(once.body, twice.body, "a second pass removed more");
     // And the body cuts into the same blocks again, one for one.
-    let kept = |c: &decruft::Cleaned| -> Vec<String> {
+    let kept = |c: &newsbody::Cleaned| -> Vec<String> {
         c.blocks
             .iter()
-            .filter(|b| b.verdict == decruft::Verdict::Keep)
+            .filter(|b| b.verdict == newsbody::Verdict::Keep)
             .map(|b| b.text.clone())
             .collect()
     };

@@ -5,7 +5,7 @@
 
 #![no_main]
 
-use decruft::{Cleaner, InputKind, Options};
+use newsbody::{Cleaner, InputKind, Options};
 use libfuzzer_sys::fuzz_target;
 use std::sync::LazyLock;
 

@@ -1,4 +1,4 @@
-//! One JSON-lines record through `decruft::jsonl`, as `decruft --jsonl`
+//! One JSON-lines record through `newsbody::jsonl`, as `newsbody --jsonl`
 //! handles it: any bytes as a line; no panic; a record that parses and
 //! cleans gives one JSON object that keeps every field the output does not
 //! set, with its exact value text, in order; a record that fails gives an
@@ -6,8 +6,8 @@
 
 #![no_main]
 
-use decruft::jsonl::{OUTPUT_FIELDS, Record, error_line};
-use decruft::{Cleaner, Options};
+use newsbody::jsonl::{OUTPUT_FIELDS, Record, error_line};
+use newsbody::{Cleaner, Options};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 use std::sync::LazyLock;

@@ -22,7 +22,7 @@ use std::path::PathBuf;
 /// usage error or when the run itself could not go on (an output folder
 /// that cannot be created, standard output that cannot be written).
 #[derive(Debug, Parser)]
-#[command(name = "decruft", version, about, long_about)]
+#[command(name = "newsbody", version, about, long_about)]
 pub struct Args {
     /// Files, folders, or `-` for standard input.
     #[arg(value_name = "INPUT")]
@@ -88,7 +88,7 @@ pub struct Args {
 pub enum Format {
     /// The clean body as plain text.
     Text,
-    /// The JSON object of schema/decruft-output-v1.json: schema, source,
+    /// The JSON object of schema/newsbody-output-v1.json: schema, source,
     /// title, metadata, body, removed, warnings.
     Json,
     /// The body as Markdown (CommonMark with tables): headings, lists,
@@ -103,12 +103,12 @@ pub enum InputArg {
     Text,
 }
 
-impl From<InputArg> for decruft::InputKind {
+impl From<InputArg> for newsbody::InputKind {
     fn from(a: InputArg) -> Self {
         match a {
-            InputArg::Auto => decruft::InputKind::Auto,
-            InputArg::Html => decruft::InputKind::Html,
-            InputArg::Text => decruft::InputKind::Text,
+            InputArg::Auto => newsbody::InputKind::Auto,
+            InputArg::Html => newsbody::InputKind::Html,
+            InputArg::Text => newsbody::InputKind::Text,
         }
     }
 }

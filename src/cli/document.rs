@@ -5,7 +5,7 @@
 use super::args::{Args, Format};
 use super::inputs::Job;
 use anyhow::{Context, Result, anyhow, bail};
-use decruft::{Cleaned, Cleaner};
+use newsbody::{Cleaned, Cleaner};
 use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

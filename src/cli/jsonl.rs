@@ -15,7 +15,7 @@
 use super::document::{Setup, clean_guarded_str};
 use super::progress::Reporter;
 use anyhow::{Context, Result, anyhow};
-use decruft::jsonl::{Record, RecordError, error_line};
+use newsbody::jsonl::{Record, RecordError, error_line};
 use rayon::prelude::*;
 use std::io::{BufRead, Write};
 use std::path::Path;

@@ -44,10 +44,10 @@ impl Reporter {
         }
     }
 
-    /// Prints `decruft: MESSAGE` on stderr.
+    /// Prints `newsbody: MESSAGE` on stderr.
     pub fn say(&self, message: &str) {
         self.bar.suspend(|| {
-            let _ = writeln!(std::io::stderr().lock(), "decruft: {message}");
+            let _ = writeln!(std::io::stderr().lock(), "newsbody: {message}");
         });
     }
 

@@ -2,7 +2,7 @@
 //! rename, so a reader never sees a half-written output and a failed or
 //! interrupted write leaves no partial file under the output's name.
 //!
-//! The temporary file is `.NAME.decruft-tmp-PID`, created fresh (never
+//! The temporary file is `.NAME.newsbody-tmp-PID`, created fresh (never
 //! through an existing file or link) and removed when the write fails. Only
 //! a killed process can leave one behind. Data is flushed to the disk
 //! before the rename only with `fsync` (`--fsync`): it costs about 3 ms per
@@ -24,7 +24,7 @@ pub fn atomic_write(path: &Path, contents: &[u8], fsync: bool) -> Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.decruft-tmp-{}", std::process::id()));
+    let tmp = dir.join(format!(".{name}.newsbody-tmp-{}", std::process::id()));
     let result = create_fresh(&tmp).and_then(|mut f| {
         f.write_all(contents)?;
         if fsync {

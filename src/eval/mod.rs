@@ -1,5 +1,5 @@
 //! Scoring a cleaner's output against ground truth, as the evaluation
-//! command (`decruft-eval`) does it.
+//! command (`newsbody-eval`) does it.
 //!
 //! Two measures, both defined in the shared corpus README:
 //!
@@ -11,7 +11,7 @@
 //!   taken verbatim from the input.
 //!
 //! ```
-//! use decruft::eval::metric::{score, aggregate};
+//! use newsbody::eval::metric::{score, aggregate};
 //! let doc = score("one two three four five", "one two three four");
 //! assert_eq!(doc.precision, 1.0);
 //! assert_eq!(doc.recall, 0.5);

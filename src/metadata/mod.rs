@@ -146,7 +146,7 @@ impl Metadata {
 ///        <meta property="article:published_time" content="Tue, 05 Mar 2024 10:00:00 GMT">
 ///        </head><body></body></html>"#,
 /// );
-/// let m = decruft::metadata::extract(&doc);
+/// let m = newsbody::metadata::extract(&doc);
 /// assert_eq!(m.title.as_deref(), Some("A title"));
 /// assert_eq!(m.date.as_deref(), Some("2024-03-05T10:00:00Z"));
 /// assert_eq!(m.language.as_deref(), Some("en-GB"));

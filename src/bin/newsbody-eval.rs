@@ -1,24 +1,24 @@
-//! `decruft-eval`: runs the cleaner over corpora with ground truth and
+//! `newsbody-eval`: runs the cleaner over corpora with ground truth and
 //! prints, per corpus, token-shingle F1/P/R, line scores for appeal
 //! corpora, the worst documents and throughput; with `--floors`, fails when
 //! a figure is below its floor (the CI quality gate).
 //!
-//! The metric itself lives in the library (`decruft::eval`); this binary
+//! The metric itself lives in the library (`newsbody::eval`); this binary
 //! finds the documents (`corpus`), cleans and scores them in parallel
 //! (`run`), sums the scores up (`summary`), prints them (`print`) and
 //! checks the floors (`floors`).
 
-#[path = "decruft_eval/args.rs"]
+#[path = "newsbody_eval/args.rs"]
 mod args;
-#[path = "decruft_eval/corpus.rs"]
+#[path = "newsbody_eval/corpus.rs"]
 mod corpus;
-#[path = "decruft_eval/floors.rs"]
+#[path = "newsbody_eval/floors.rs"]
 mod floors;
-#[path = "decruft_eval/print.rs"]
+#[path = "newsbody_eval/print.rs"]
 mod print;
-#[path = "decruft_eval/run.rs"]
+#[path = "newsbody_eval/run.rs"]
 mod run;
-#[path = "decruft_eval/summary.rs"]
+#[path = "newsbody_eval/summary.rs"]
 mod summary;
 
 use anyhow::{Context, Result};
@@ -38,7 +38,7 @@ fn main() -> ExitCode {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
         Err(e) => {
-            eprintln!("decruft-eval: {e:#}");
+            eprintln!("newsbody-eval: {e:#}");
             ExitCode::from(2)
         }
     }

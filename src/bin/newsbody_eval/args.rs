@@ -1,9 +1,9 @@
-//! The `decruft-eval` command line, as clap reads it.
+//! The `newsbody-eval` command line, as clap reads it.
 
 use clap::Parser;
 use std::path::PathBuf;
 
-/// Measures decruft against corpora with ground truth.
+/// Measures newsbody against corpora with ground truth.
 ///
 /// Each PATH is a corpus folder: an appeals corpus (`<case>/input.html` or
 /// `input.txt`, `expected.txt`, `meta.json`), a WCEB dataset
@@ -13,7 +13,7 @@ use std::path::PathBuf;
 /// Exit status: 0 when every floor was met (or none was given), 1 when a
 /// figure fell below its floor, 2 on a usage or I/O error.
 #[derive(Debug, Parser)]
-#[command(name = "decruft-eval", version, about, long_about)]
+#[command(name = "newsbody-eval", version, about, long_about)]
 pub struct Args {
     /// Corpus folders.
     #[arg(required = true, value_name = "PATH")]

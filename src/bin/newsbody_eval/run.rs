@@ -4,9 +4,9 @@
 
 use crate::corpus::{Corpus, Doc, Layout, Plan};
 use anyhow::{Context, Result};
-use decruft::eval::lines::{self, Boilerplate, LineScore};
-use decruft::eval::metric::{self, DocScore};
-use decruft::{Cleaner, InputKind, Options};
+use newsbody::eval::lines::{self, Boilerplate, LineScore};
+use newsbody::eval::metric::{self, DocScore};
+use newsbody::{Cleaner, InputKind, Options};
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;

@@ -5,8 +5,8 @@
 
 use crate::corpus::{Layout, Plan};
 use crate::run::{Outcome, Run};
-use decruft::eval::lines::{Boilerplate, LineScore};
-use decruft::eval::metric::{self, CorpusScore};
+use newsbody::eval::lines::{Boilerplate, LineScore};
+use newsbody::eval::metric::{self, CorpusScore};
 use serde::Serialize;
 
 /// Everything printed.
