@@ -24,7 +24,7 @@ mod stats;
 mod tag;
 mod title;
 
-use crate::block::Block;
+use crate::model::Block;
 use crate::rules::RuleSet;
 
 /// Parses a page once, for the blocks and for the metadata.

@@ -1,5 +1,5 @@
-//! One JSON-lines record at a time: the record format of `newsbody --jsonl`,
-//! for callers that run their own streaming loop.
+//! The JSON-lines format, one record at a time: the record format of
+//! `newsbody --jsonl`, for callers that run their own streaming loop.
 //!
 //! An input record is one JSON object with an `html` or a `text` field
 //! (and usually an `id`). The output record keeps every other field
@@ -24,7 +24,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use crate::Cleaned;
+use crate::model::Cleaned;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
