@@ -32,6 +32,11 @@ impl Cleaner {
         Ok(Cleaner { options, rules })
     }
 
+    /// The options this cleaner was built with.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
     /// Cleans a document given as bytes: decodes it (byte-order mark,
     /// UTF-8, `<meta charset>`, else a guess), decides HTML or text (unless
     /// the options say), and returns the body, the removals and, for HTML,
@@ -52,43 +57,104 @@ impl Cleaner {
     /// # Ok::<(), newsbody::Error>(())
     /// ```
     pub fn clean(&self, bytes: &[u8]) -> Result<Cleaned, Error> {
-        if bytes.len() > self.options.max_input_bytes {
-            return Err(Error::TooLarge {
-                size: bytes.len(),
-                limit: self.options.max_input_bytes,
-            });
-        }
-        let is_html = match self.options.input {
-            InputKind::Html => true,
-            InputKind::Text => false,
-            InputKind::Auto => input::looks_like_html(bytes),
+        self.clean_with_charset(bytes, None)
+    }
+
+    /// [`Cleaner::clean`] for bytes whose charset was declared outside
+    /// them: the `charset` of an HTTP `Content-Type` header or of a WARC
+    /// record's HTTP headers, as its label (`"ISO-8859-1"`, `"utf-8"`).
+    ///
+    /// Decoding takes, in this order: a byte-order mark; the declared
+    /// charset; then the rules of [`Cleaner::clean`] (valid UTF-8, for
+    /// HTML a `<meta charset>`, else a guess). A label that names no
+    /// charset (see the WHATWG Encoding Standard) is left aside with a
+    /// warning; `None` is [`Cleaner::clean`].
+    ///
+    /// ```
+    /// let cleaner = newsbody::Cleaner::new(newsbody::Options::default())?;
+    /// // "Café" in ISO-8859-1, as a server declared it.
+    /// let page = b"<html><body><p>Caf\xe9 prices rose by a third this year.</p></body></html>";
+    /// let cleaned = cleaner.clean_with_charset(page, Some("ISO-8859-1"))?;
+    /// assert_eq!(cleaned.body, "Café prices rose by a third this year.\n");
+    /// assert!(cleaned.warnings.is_empty());
+    /// # Ok::<(), newsbody::Error>(())
+    /// ```
+    pub fn clean_with_charset(
+        &self,
+        bytes: &[u8],
+        charset: Option<&str>,
+    ) -> Result<Cleaned, Error> {
+        self.check_size(bytes.len())?;
+        let kind = match self.options.input {
+            InputKind::Auto => sniff(bytes),
+            kind => kind,
         };
-        let decoded = input::decode(bytes, is_html);
-        let mut cleaned = if is_html {
-            self.clean_html(&decoded.text)
-        } else {
-            self.clean_text(&decoded.text)
-        };
+        let decoded = input::decode(bytes, kind == InputKind::Html, charset);
+        let mut cleaned = self.dispatch(&decoded.text, kind);
         let mut warnings = decoded.warnings;
         warnings.append(&mut cleaned.warnings);
         cleaned.warnings = warnings;
         Ok(cleaned)
     }
 
-    /// Cleans already-extracted article text. Kept blocks come out exactly
-    /// as they were, with their original separators; the metadata is
-    /// empty.
+    /// Cleans a document already decoded, as `kind` says (`Auto` sniffs
+    /// it, as [`Cleaner::clean`] does; the options' input kind is not
+    /// read). For text, kept blocks come out exactly as they were, with
+    /// their original separators, and the metadata is empty; for a page,
+    /// the body has one block per line and the page is parsed once, for
+    /// the blocks and for the [`Metadata`].
+    ///
+    /// Fails only when the document is over [`Options::max_input_bytes`].
     ///
     /// ```
-    /// let cleaner = newsbody::Cleaner::new(newsbody::Options::default())?;
+    /// use newsbody::{Cleaner, InputKind, Kind, Options};
+    /// let cleaner = Cleaner::new(Options::default())?;
     /// let text = "The bridge reopens in May.\n\nSign up for our newsletter to get the news in your inbox.\n";
-    /// let cleaned = cleaner.clean_text(text);
+    /// let cleaned = cleaner.clean_str(text, InputKind::Text)?;
     /// assert_eq!(cleaned.body, "The bridge reopens in May.\n\n");
-    /// assert_eq!(cleaned.removed[0].kind, newsbody::Kind::Newsletter);
+    /// assert_eq!(cleaned.removed[0].kind, Kind::Newsletter);
     /// assert!(cleaned.metadata.is_empty());
+    ///
+    /// let page = r#"<html><head>
+    ///   <script type="application/ld+json">{"@type": "NewsArticle",
+    ///     "author": {"@type": "Person", "name": "Ann Lee"}, "datePublished": "2024-03-05"}</script>
+    ///   </head><body><p>The bridge reopens in May.</p><p>Read more: Other news</p></body></html>"#;
+    /// let cleaned = cleaner.clean_str(page, InputKind::Html)?;
+    /// assert_eq!(cleaned.body, "The bridge reopens in May.\n");
+    /// assert_eq!(cleaned.metadata.author.as_deref(), Some("Ann Lee"));
+    /// assert_eq!(cleaned.metadata.date.as_deref(), Some("2024-03-05"));
     /// # Ok::<(), newsbody::Error>(())
     /// ```
-    pub fn clean_text(&self, text: &str) -> Cleaned {
+    pub fn clean_str(&self, doc: &str, kind: InputKind) -> Result<Cleaned, Error> {
+        self.check_size(doc.len())?;
+        let kind = match kind {
+            InputKind::Auto => sniff(doc.as_bytes()),
+            kind => kind,
+        };
+        Ok(self.dispatch(doc, kind))
+    }
+
+    /// Refuses an input over [`Options::max_input_bytes`].
+    fn check_size(&self, size: usize) -> Result<(), Error> {
+        let limit = self.options.max_input_bytes;
+        if size > limit {
+            return Err(Error::TooLarge { size, limit });
+        }
+        Ok(())
+    }
+
+    /// Sends a decoded document to the text or the HTML stage; `kind` is
+    /// already decided.
+    fn dispatch(&self, doc: &str, kind: InputKind) -> Cleaned {
+        if kind == InputKind::Html {
+            self.clean_page(doc)
+        } else {
+            self.clean_text(doc)
+        }
+    }
+
+    /// Cleans already-extracted article text.
+    fn clean_text(&self, text: &str) -> Cleaned {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let blocks = text::segment(text);
         let decided = classify::classify(&blocks, &self.rules);
@@ -97,44 +163,27 @@ impl Cleaner {
         assemble(blocks, decided, None, body)
     }
 
-    /// Cleans a saved page given as text. The body has one block per line;
-    /// the page is parsed once, for the blocks and for the
-    /// [`Metadata`].
-    ///
-    /// ```
-    /// let cleaner = newsbody::Cleaner::new(newsbody::Options::default())?;
-    /// let page = r#"<html><head>
-    ///   <script type="application/ld+json">{"@type": "NewsArticle",
-    ///     "author": {"@type": "Person", "name": "Ann Lee"}, "datePublished": "2024-03-05"}</script>
-    ///   </head><body><p>The bridge reopens in May.</p><p>Read more: Other news</p></body></html>"#;
-    /// let cleaned = cleaner.clean_html(page);
-    /// assert_eq!(cleaned.body, "The bridge reopens in May.\n");
-    /// assert_eq!(cleaned.metadata.author.as_deref(), Some("Ann Lee"));
-    /// assert_eq!(cleaned.metadata.date.as_deref(), Some("2024-03-05"));
-    /// # Ok::<(), newsbody::Error>(())
-    /// ```
-    ///
-    /// Elements nested deeper than 512 (the browsers' cap) become siblings
-    /// at that depth before parsing, keeping their text, and a warning says
-    /// how many tags were changed: the parser would take quadratic time on
-    /// them.
-    pub fn clean_html(&self, html: &str) -> Cleaned {
-        let (html, cut) = input::limit_nesting(html);
-        let doc = html::parse(&html);
+    /// Cleans a saved page. Elements nested deeper than the browsers' cap
+    /// become siblings at that depth before parsing, keeping their text,
+    /// and a warning says so (see `html::parse`).
+    fn clean_page(&self, html: &str) -> Cleaned {
+        let (doc, nesting_warning) = html::parse(html);
         let (blocks, title) = html::blocks(&doc, &self.rules);
         let decided = classify::classify(&blocks, &self.rules);
         let body = output::text::page_body(&blocks, &decided);
         let mut cleaned = assemble(blocks, decided, title, body);
         cleaned.metadata = metadata::extract(&doc);
-        if cut > 0 {
-            cleaned.warnings.push(format!(
-                "page nested deeper than {} elements (or with too many formatting \
-                 elements left open): {cut} tag(s) were closed early or left out \
-                 before parsing; no text was lost",
-                input::MAX_DEPTH
-            ));
-        }
+        cleaned.warnings.extend(nesting_warning);
         cleaned
+    }
+}
+
+/// `Html` when the bytes look like a page, else `Text`.
+fn sniff(bytes: &[u8]) -> InputKind {
+    if input::looks_like_html(bytes) {
+        InputKind::Html
+    } else {
+        InputKind::Text
     }
 }
 

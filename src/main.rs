@@ -70,7 +70,7 @@ fn run(args: &Args) -> Result<bool> {
     let setup = Setup {
         args,
         cleaner: &cleaner,
-        limit: Options::default().max_input_bytes,
+        limit: cleaner.options().max_input_bytes,
     };
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]

@@ -134,8 +134,8 @@ impl Stream<'_> {
             }));
         };
         let record = Record::parse(line).map_err(fail)?;
-        let (doc, is_html) = record.document().map_err(fail)?;
-        let cleaned = clean_guarded_str(setup, &doc, is_html)
+        let (doc, kind) = record.document().map_err(fail)?;
+        let cleaned = clean_guarded_str(setup.cleaner, &doc, kind)
             .map_err(|e| fail(record.error(&format!("{e:#}"))))?;
         Ok((record.render(&cleaned), doc.len()))
     }

@@ -33,7 +33,8 @@ impl Cleaned {
     /// let page = "<html><body><article><h2>What the council decided</h2>\
     ///     <p>The budget grows by <em>4 percent</em>; [see] *all* of it.</p>\
     ///     <ol><li>Roads</li><li>Schools</li></ol></article></body></html>";
-    /// let cleaned = newsbody::Cleaner::new(Default::default())?.clean_html(page);
+    /// let cleaner = newsbody::Cleaner::new(Default::default())?;
+    /// let cleaned = cleaner.clean_str(page, newsbody::InputKind::Html)?;
     /// assert_eq!(
     ///     cleaned.to_markdown(),
     ///     "## What the council decided\n\n\
