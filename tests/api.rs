@@ -71,9 +71,9 @@ fn the_readme_rule_file_example_works() {
         ..Options::default()
     })
     .expect("the README's rule file loads");
-    let text = "The ferry will run twice a day from May.\nListen to our podcast for more.\nShare on WhatsApp\n";
+    let text = "The ferry will run twice a day from May.\nListen to our podcast for more.\nGet the Riverside Ledger app for Android!\n";
     let cleaned = cleaner.clean_str(text, InputKind::Text).unwrap();
     assert_eq!(cleaned.body, "The ferry will run twice a day from May.\n");
     let rules: Vec<&str> = cleaned.removed.iter().map(|r| r.rule.as_str()).collect();
-    assert_eq!(rules, ["my.promo.podcast", "my.share.whatsapp"]);
+    assert_eq!(rules, ["my.promo.podcast", "my.promo.app"]);
 }
