@@ -6,7 +6,8 @@
 //! The metric itself lives in the library (`newsbody::eval`); this binary
 //! finds the documents (`corpus`), cleans and scores them in parallel
 //! (`run`), sums the scores up (`summary`), prints them (`print`) and
-//! checks the floors (`floors`).
+//! checks the floors (`floors`); `snippets` reads and scores corpora laid
+//! out as trafilatura's benchmark.
 
 #[path = "newsbody_eval/args.rs"]
 mod args;
@@ -18,6 +19,8 @@ mod floors;
 mod print;
 #[path = "newsbody_eval/run.rs"]
 mod run;
+#[path = "newsbody_eval/snippets.rs"]
+mod snippets;
 #[path = "newsbody_eval/summary.rs"]
 mod summary;
 
@@ -61,7 +64,7 @@ fn evaluate(args: &args::Args) -> Result<bool> {
     if args.json {
         print::json(&report, &gate)?;
     } else {
-        print::text(&report, &gate, args.per_case);
+        print::text(&report, &gate, args.per_case, args.misses);
     }
     Ok(gate.failures.is_empty())
 }
