@@ -174,10 +174,10 @@ impl Cleaner {
     pub fn clean_html(&self, html: &str) -> Cleaned {
         let (html, cut) = input::limit_nesting(html);
         let doc = html::parse(&html);
-        let (blocks, title) = html::blocks(&doc, &self.rules);
-        let decided = classify::classify(&blocks, &self.rules);
-        let body = html_body(&blocks, &decided);
-        let mut cleaned = assemble(blocks, decided, title, body);
+        let page = html::extract(&doc, &self.rules);
+        let body = html_body(&page.blocks, &page.decided);
+        let mut cleaned = assemble(page.blocks, page.decided, page.title, body);
+        cleaned.warnings = page.warnings;
         cleaned.metadata = metadata::extract(&doc);
         if cut > 0 {
             cleaned.warnings.push(format!(
