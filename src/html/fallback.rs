@@ -14,10 +14,10 @@
 //! headlines with teasers, which has no body and needs no fallback): the
 //! body is empty and a warning says why.
 
-use super::Page;
+use super::Content;
 use super::hints::HintCache;
-use crate::block::Block;
-use crate::classify::{self, Removed};
+use crate::classify;
+use crate::model::{Block, Reason};
 use crate::rules::RuleSet;
 
 /// The rule that finds a section front: linked headlines with teasers.
@@ -26,13 +26,13 @@ const TEASER_LIST: &str = "related.teaser-list";
 /// Blocks with their decisions, and the warnings of the fallback.
 pub struct Outcome {
     pub blocks: Vec<Block>,
-    pub decided: Vec<Option<Removed>>,
+    pub decided: Vec<Option<Reason>>,
     pub warnings: Vec<String>,
 }
 
 /// Classifies the content found at `roots`, falling back as the module
 /// says when nothing is kept.
-pub fn extract(page: &Page, hints: &mut HintCache, rules: &RuleSet, roots: &[u32]) -> Outcome {
+pub fn extract(page: &Content, hints: &mut HintCache, rules: &RuleSet, roots: &[u32]) -> Outcome {
     let blocks = page.blocks(hints, roots);
     let decided = classify::classify(&blocks, rules);
     let done = |blocks, decided, warning: Option<String>| Outcome {
@@ -85,18 +85,18 @@ pub fn extract(page: &Page, hints: &mut HintCache, rules: &RuleSet, roots: &[u32
     done(blocks, decided, Some(why))
 }
 
-fn kept(decided: &[Option<Removed>]) -> bool {
+fn kept(decided: &[Option<Reason>]) -> bool {
     decided.iter().any(Option::is_none)
 }
 
-fn has_rule(decided: &[Option<Removed>], rule: &str) -> bool {
+fn has_rule(decided: &[Option<Reason>], rule: &str) -> bool {
     decided.iter().flatten().any(|r| r.rule == rule)
 }
 
 /// Whether the kept blocks hold text a reader reads, not only labels and
 /// links: at least one sentence-ending block of some length, or a long
 /// one, mostly outside links. Labels alone between boilerplate are a menu.
-fn credible(blocks: &[Block], decided: &[Option<Removed>], rules: &RuleSet) -> bool {
+fn credible(blocks: &[Block], decided: &[Option<Reason>], rules: &RuleSet) -> bool {
     blocks.iter().zip(decided).any(|(b, d)| {
         if d.is_some() || b.markup.as_ref().is_some_and(|m| m.link_density >= 0.5) {
             return false;
@@ -107,8 +107,8 @@ fn credible(blocks: &[Block], decided: &[Option<Removed>], rules: &RuleSet) -> b
 }
 
 /// `navigation 12, related 4`: the kinds removed, most frequent first.
-fn kinds(decided: &[Option<Removed>]) -> String {
-    let mut counts: Vec<(crate::Kind, usize)> = Vec::new();
+fn kinds(decided: &[Option<Reason>]) -> String {
+    let mut counts: Vec<(crate::model::Kind, usize)> = Vec::new();
     for r in decided.iter().flatten() {
         match counts.iter_mut().find(|(k, _)| *k == r.kind) {
             Some((_, n)) => *n += 1,
@@ -125,7 +125,7 @@ fn kinds(decided: &[Option<Removed>]) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Page, dom, hints, stats};
+    use super::super::{Content, dom, hints, stats};
     use super::*;
     use crate::html::tag::Tag;
 
@@ -142,7 +142,7 @@ mod tests {
         let root = (0..dom.nodes.len() as u32)
             .find(|&i| dom.node(i).tag == found)
             .unwrap();
-        let page = Page {
+        let page = Content {
             dom: &dom,
             stats: &stats,
             rules: &rules,

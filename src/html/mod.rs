@@ -2,9 +2,10 @@
 //! find the article container, and cut it into blocks that carry their
 //! markup features. The stages, in the order data flows:
 //!
-//! 1. `dom` (with `prune`): parse with html5ever and copy the visible
-//!    nodes into a pre-order arena; gather `<title>`, `og:title` and
-//!    JSON-LD on the way.
+//! 0. `nesting`: cap pathological nesting before the parser sees it.
+//! 1. `dom` (with `prune`, `head`): parse with html5ever and copy the
+//!    visible nodes into a pre-order arena; read the page's head on the
+//!    way, once, for the title and for the metadata.
 //! 2. `stats`: subtree sums (text, links, commas, paragraphs).
 //! 3. `meta`, `title`: JSON-LD `articleBody` and headline; the title.
 //! 4. `main_content` (with `hints`): score candidate containers and pick
@@ -14,74 +15,94 @@
 //! 7. `fallback`: classifies the blocks, and when nothing is kept tries
 //!    the largest text region (`region`), then the whole page.
 
-pub(crate) mod attr;
+mod attr;
 mod clean;
 mod dom;
 mod fallback;
 mod flatten;
+mod head;
 mod hints;
 mod main_content;
 mod meta;
+mod nesting;
 mod prune;
 mod region;
 mod stats;
 mod tag;
 mod title;
 
-use crate::block::Block;
-use crate::classify::Removed;
+use crate::model::{Block, Head, Reason};
 use crate::rules::RuleSet;
 
-/// Parses a page once, for the blocks and for the metadata.
-pub fn parse(html: &str) -> scraper::Html {
-    dom::Dom::parse_document(html)
+/// Parses a page once, for the blocks and for the metadata. Elements
+/// nested deeper than the browsers' cap become siblings at that depth
+/// first, keeping their text (html5ever would take quadratic time on
+/// them); the warning says how many tags that changed.
+pub fn parse(html: &str) -> (scraper::Html, Option<String>) {
+    let (html, cut) = nesting::limit_nesting(html);
+    let warning = (cut > 0).then(|| {
+        format!(
+            "page nested deeper than {} elements (or with too many formatting \
+             elements left open): {cut} tag(s) were closed early or left out \
+             before parsing; no text was lost",
+            nesting::MAX_DEPTH
+        )
+    });
+    (dom::Dom::parse_document(&html), warning)
 }
 
-/// A page's blocks with their decisions, its title, and the warnings of
-/// the content search.
-pub struct Extracted {
+/// A page cut into blocks and classified, with its title, what its head
+/// says, and the warnings of the content search.
+pub struct Page {
     pub blocks: Vec<Block>,
-    pub decided: Vec<Option<Removed>>,
+    /// Each block's decision (`None` keeps it).
+    pub decided: Vec<Option<Reason>>,
+    /// The title as the page shows it (see `title`).
     pub title: Option<String>,
+    pub head: Head,
     pub warnings: Vec<String>,
 }
 
-/// Finds the page's main content, cuts it into blocks and classifies
-/// them (see `fallback` for what happens when nothing is kept).
-pub fn extract(doc: &scraper::Html, rules: &RuleSet) -> Extracted {
+/// Reads a parsed page: finds its main content, cuts it into blocks and
+/// classifies them (see `fallback` for what happens when nothing is
+/// kept); also its title and its head.
+pub fn read(doc: &scraper::Html, rules: &RuleSet) -> Page {
     let mut dom = dom::Dom::from_doc(doc);
     let raw = stats::raw_lengths(&dom);
     dom.settle_hidden(&raw.len);
     let stats = stats::Stats::compute(&dom, &raw);
     drop(raw);
-    let ld = meta::ld_article(&dom.meta.json_ld);
+    let scripts = dom.head.json_ld.iter().filter(|s| s.for_article);
+    let ld = meta::ld_article(scripts.map(|s| &s.value));
     let title = title::title(&dom, ld.headline.as_deref());
     let mut hints = hints::HintCache::new(&rules.markup, &dom);
     let roots = main_content::find(&dom, &stats, &mut hints, ld.body.as_deref());
-    let page = Page {
+    let content = Content {
         dom: &dom,
         stats: &stats,
         rules,
         title: title.as_deref(),
     };
-    let out = fallback::extract(&page, &mut hints, rules, &roots);
-    Extracted {
+    let out = fallback::extract(&content, &mut hints, rules, &roots);
+    Page {
         blocks: out.blocks,
         decided: out.decided,
         title,
+        head: dom.head,
         warnings: out.warnings,
     }
 }
 
-/// What the steps after the content search read.
-struct Page<'a> {
+/// What cutting content into blocks reads: the arena, its sums, the rules
+/// and the title.
+struct Content<'a> {
     dom: &'a dom::Dom,
     stats: &'a stats::Stats,
     rules: &'a RuleSet,
     title: Option<&'a str>,
 }
 
-impl Page<'_> {
+impl Content<'_> {
     /// The blocks of the content at `roots`.
     fn blocks(&self, hints: &mut hints::HintCache, roots: &[u32]) -> Vec<Block> {
         let dropped = clean::conditionally(self.dom, self.stats, hints, roots);
