@@ -48,6 +48,7 @@ pub fn extract(page: &Content, hints: &mut HintCache, rules: &RuleSet, roots: &[
                    (a section front)";
         return done(blocks, decided, Some(why.to_string()));
     }
+    let mut any_text = !blocks.is_empty();
     let mut tried: Vec<u32> = roots.to_vec();
     let steps = [
         (page.largest_region(hints), "the largest text region"),
@@ -63,6 +64,7 @@ pub fn extract(page: &Content, hints: &mut HintCache, rules: &RuleSet, roots: &[
         }
         tried.push(root);
         let blocks = page.blocks(hints, &[root]);
+        any_text |= !blocks.is_empty();
         let decided = classify::classify(&blocks, rules);
         if credible(&blocks, &decided, rules) {
             let why = format!(
@@ -72,17 +74,21 @@ pub fn extract(page: &Content, hints: &mut HintCache, rules: &RuleSet, roots: &[
             return done(blocks, decided, Some(why));
         }
     }
-    let why = if decided.is_empty() {
-        "no main text: the page has no visible text".to_string()
+    // A page with no visible text needs no warning: there is nothing to
+    // extract, and nothing was lost.
+    let why = if !any_text {
+        None
+    } else if decided.is_empty() {
+        Some("no main text: the page's visible text is only labels and links".to_string())
     } else {
-        format!(
+        Some(format!(
             "no main text: the rules removed every block of the content found ({}), and \
              neither the largest text region nor the page's visible text holds a \
              sentence outside boilerplate",
             kinds(&decided)
-        )
+        ))
     };
-    done(blocks, decided, Some(why))
+    done(blocks, decided, why)
 }
 
 fn kept(decided: &[Option<Reason>]) -> bool {
