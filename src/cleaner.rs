@@ -164,7 +164,8 @@ impl Cleaner {
         } else {
             self.clean_text(doc)
         };
-        if cleaned.is_empty() {
+        // The page stage may already have said why its body is empty.
+        if cleaned.is_empty() && !cleaned.warnings.iter().any(|w| w.starts_with("empty body")) {
             cleaned.warnings.push(EMPTY_BODY.to_string());
         }
         cleaned

@@ -44,7 +44,7 @@ pub fn extract(page: &Content, hints: &mut HintCache, rules: &RuleSet, roots: &[
         return done(blocks, decided, None);
     }
     if has_rule(&decided, TEASER_LIST) {
-        let why = "no main text: the page is a list of linked headlines with teasers \
+        let why = "empty body: the page is a list of linked headlines with teasers \
                    (a section front)";
         return done(blocks, decided, Some(why.to_string()));
     }
@@ -79,10 +79,10 @@ pub fn extract(page: &Content, hints: &mut HintCache, rules: &RuleSet, roots: &[
     let why = if !any_text {
         None
     } else if decided.is_empty() {
-        Some("no main text: the page's visible text is only labels and links".to_string())
+        Some("empty body: the page's visible text is only labels and links".to_string())
     } else {
         Some(format!(
-            "no main text: the rules removed every block of the content found ({}), and \
+            "empty body: the rules removed every block of the content found ({}), and \
              neither the largest text region nor the page's visible text holds a \
              sentence outside boilerplate",
             kinds(&decided)
@@ -197,7 +197,7 @@ mod tests {
             </body></html>";
         let (body, warnings) = run(html, Tag::Footer);
         assert_eq!(body, "");
-        assert!(warnings[0].starts_with("no main text"), "{warnings:?}");
+        assert!(warnings[0].starts_with("empty body"), "{warnings:?}");
     }
 
     #[test]
