@@ -228,7 +228,8 @@ proptest! {
 }
 
 /// Every page of the shared corpus (when present), decoded as cleaning
-/// decodes it.
+/// decodes it; every tenth in an unoptimised build, where html5ever's own
+/// tokenizer takes a while.
 #[test]
 fn the_shared_corpus_builds_the_same_trees_when_present() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
@@ -245,8 +246,9 @@ fn the_shared_corpus_builds_the_same_trees_when_present() {
         println!("shared corpus not found: skipped");
         return;
     }
+    let step = if cfg!(debug_assertions) { 10 } else { 1 };
     let mut differ = Vec::new();
-    for p in &pages {
+    for p in pages.iter().step_by(step) {
         let bytes = std::fs::read(p).expect("read");
         let html = crate::input::decode(&bytes, true, None).text;
         if let Some(d) = difference(&html) {
