@@ -3,8 +3,8 @@
 //! here.
 
 use super::families::{self, Family, FamilyHits};
-use crate::Kind;
-use crate::block::Block;
+use crate::model::Block;
+use crate::model::Kind;
 use crate::rules::{Cue, Hit, Role, RuleSet};
 
 /// Blocks shorter than this many characters are "short".

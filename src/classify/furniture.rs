@@ -20,8 +20,8 @@
 
 use super::facts::Facts;
 use super::families::{self, Family, FamilyHits};
-use super::{Doc, Removed};
-use crate::Kind;
+use super::Doc;
+use crate::model::{Kind, Reason};
 use crate::rules::Cue;
 
 /// A label is at most this long.
@@ -93,7 +93,7 @@ fn label_mask(family: Family) -> u32 {
 /// A short line that is nothing but one kind's words: "Most read",
 /// "Back to top", "12 comments", "Advertisement". Network names alone
 /// are left to `share_rows`, which wants a share row around them.
-fn label(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
+fn label(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Reason> {
     if f.chars > LABEL_CHARS || (f.terminal && !norm.ends_with(':')) {
         return None;
     }
@@ -103,7 +103,7 @@ fn label(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
     if family == Family::Share && !share_verb(h, norm) {
         return None;
     }
-    Some(Removed::new(
+    Some(Reason::new(
         kind,
         format!("{}.family-label", kind.name()),
         format!(
@@ -154,7 +154,7 @@ fn split_label(norm: &str) -> Option<(&str, &str)> {
 
 /// A related label before a headline: "Related story: Council delays
 /// vote", "More on this | ...", "Lesen Sie auch: ...".
-fn label_prefix(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
+fn label_prefix(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Reason> {
     if f.chars > NOTE_CHARS {
         return None;
     }
@@ -174,7 +174,7 @@ fn label_prefix(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
     if words == 0 || words > HEADLINE_WORDS {
         return None;
     }
-    Some(Removed::new(
+    Some(Reason::new(
         Kind::Related,
         "related.family-prefix",
         format!("related label {head:?} before a headline"),
@@ -183,7 +183,7 @@ fn label_prefix(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
 
 /// "Editor: Wang Li", "Edited by Jane Roe", "责任编辑：王丽": an editor word
 /// opening a short line, then a name at most.
-fn editor_stamp(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
+fn editor_stamp(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Reason> {
     if f.chars > LABEL_CHARS || f.terminal {
         return None;
     }
@@ -203,7 +203,7 @@ fn editor_stamp(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
     if !short_name || rest.contains(['.', '!', '?']) {
         return None;
     }
-    Some(Removed::new(
+    Some(Reason::new(
         Kind::Author,
         "author.editor-stamp",
         format!(
@@ -224,7 +224,7 @@ fn first_word_start(norm: &str) -> u32 {
 /// opening with them), two of them or the opening one, and no reported
 /// speech. A story about a study "first published in" a journal names no
 /// piece of the outlet's own.
-fn republish_note(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
+fn republish_note(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Reason> {
     if f.chars > NOTE_CHARS || !h.has(Family::Republish) || h.has(Family::Speech) {
         return None;
     }
@@ -236,7 +236,7 @@ fn republish_note(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
     if !(opens || (h.count(Family::Republish) >= 2 && names_piece)) {
         return None;
     }
-    Some(Removed::new(
+    Some(Reason::new(
         Kind::Republish,
         "republish.family-note",
         format!("republish words: {}", h.words(Family::Republish, norm, 4)),
@@ -278,7 +278,7 @@ pub fn openings<'a>(
 /// "Questions or tips? Write to reporter Tom Li at tli@...": contact words
 /// with an address or a handle. Not reported speech: "Police asked anyone
 /// with information to e-mail tips@..." is news.
-fn contact_line(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
+fn contact_line(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Reason> {
     if f.chars > NOTE_CHARS || !h.has(Family::Contact) || h.has(Family::Speech) {
         return None;
     }
@@ -289,7 +289,7 @@ fn contact_line(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
     let address = norm
         .split_whitespace()
         .find(|w| is_email(w) || is_handle(w))?;
-    Some(Removed::new(
+    Some(Reason::new(
         Kind::Author,
         "author.family-contact",
         format!(
@@ -326,7 +326,7 @@ fn is_handle(w: &str) -> bool {
 /// "Subscribe to our Telegram channel to get the news first": a call that
 /// opens with a subscribe word, names a second one (channel, newsletter,
 /// inbox), and speaks to the reader or for the publisher.
-fn subscribe_call(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
+fn subscribe_call(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Reason> {
     if f.chars > NOTE_CHARS || h.count(Family::Subscribe) < 2 || h.has(Family::Speech) {
         return None;
     }
@@ -338,7 +338,7 @@ fn subscribe_call(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Removed> {
     if !(f.has(Cue::We) || f.has(Cue::You)) {
         return None;
     }
-    Some(Removed::new(
+    Some(Reason::new(
         Kind::Newsletter,
         "newsletter.family-call",
         format!(
@@ -386,7 +386,7 @@ fn share_rows(doc: &mut Doc) {
                         .words(Family::Share, &doc.blocks[k].norm, 3);
                     doc.remove(
                         k,
-                        Removed::new(
+                        Reason::new(
                             Kind::Share,
                             "share.family-row",
                             format!("share row: {words}"),
