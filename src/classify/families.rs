@@ -512,7 +512,7 @@ const WORD_BYTE: [u8; 128] = {
 /// A key for the separated form: the leading space, then the entry.
 fn separated_key(key: &str) -> String {
     let sep = separated(key);
-    String::from_utf8_lossy(&sep[..sep.len() - 1]).into_owned()
+    String::from_utf8_lossy(&sep).trim_end().to_string()
 }
 
 /// [`is_word_char`] for a non-ASCII character, answered without a table
@@ -575,6 +575,11 @@ impl Families {
                 let start = m.start();
                 let exact = sep[m.end() - 1] == b' ';
                 let end = if exact { m.end() - 2 } else { m.end() - 1 };
+                // A space of the separated form can stand for a byte
+                // inside a sign of several bytes: such a key is no word.
+                if !norm.is_char_boundary(start) || !norm.is_char_boundary(end) {
+                    continue;
+                }
                 self.confirm(
                     self.words.entries(m.pattern().as_usize()),
                     norm,

@@ -18,9 +18,9 @@
 //! Donation asks told by their families feed the appeal regions instead
 //! (`Facts::family_ask`), so they join the asks around them.
 
+use super::Doc;
 use super::facts::Facts;
 use super::families::{self, Family, FamilyHits};
-use super::Doc;
 use crate::model::{Kind, Reason};
 use crate::rules::Cue;
 

@@ -283,3 +283,27 @@ fn body_words_that_only_resemble_family_words() {
     assert_lacks("Der Bürgermeister unterstrich die Pläne.", Family::Donate);
     assert_lacks("Непідтримка реформи тривала роками.", Family::Donate);
 }
+
+/// A sign of several bytes stands for as many spaces in the separated
+/// form: a key may not start or end inside it.
+#[test]
+fn signs_of_several_bytes_are_never_split() {
+    for t in [
+        "wiler, valais (l\u{FFFD}tschental, 1 hour south of berne)",
+        "l\u{2026}article d\u{00B7} l\u{FFFD}\u{FFFD} (c)\u{00A9} x\u{3001}y",
+    ] {
+        let _ = find(&normalize(t));
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn any_text_is_searched_without_panic(s in "\\PC{0,60}") {
+        let norm = normalize(&s);
+        let hits = find(&norm);
+        for sp in hits.spans() {
+            proptest::prop_assert!(norm.get(sp.start as usize..sp.end as usize).is_some());
+        }
+        let _ = hits.uncovered_words(&norm, u32::MAX);
+    }
+}
