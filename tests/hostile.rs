@@ -387,11 +387,60 @@ fn inputs_over_the_limit_are_refused_with_a_clear_error() {
 /// tokenizer has (tags, attributes, references, comments, doctypes,
 /// raw text, script escapes, CDATA) and the bytes that end them.
 const MARKUP: &[&str] = &[
-    "<", ">", "/", "!", "?", "-", "--", "&", "#", "x", ";", "=", "\"", "'", " ", "\n",
-    "\r", "\t", "\0", "[", "]", "é", "€", "\u{feff}", "a", "p", "div", "script", "style",
-    "title", "textarea", "svg", "math", "table", "td", "template", "plaintext", "<!--",
-    "-->", "--!>", "<!DOCTYPE", "public", "<![CDATA[", "]]>", "</script", "<script",
-    "&amp", "&#x", "&notin", "<a href=", "<b>", "</b>", "</a>", "<p class=",
+    "<",
+    ">",
+    "/",
+    "!",
+    "?",
+    "-",
+    "--",
+    "&",
+    "#",
+    "x",
+    ";",
+    "=",
+    "\"",
+    "'",
+    " ",
+    "\n",
+    "\r",
+    "\t",
+    "\0",
+    "[",
+    "]",
+    "é",
+    "€",
+    "\u{feff}",
+    "a",
+    "p",
+    "div",
+    "script",
+    "style",
+    "title",
+    "textarea",
+    "svg",
+    "math",
+    "table",
+    "td",
+    "template",
+    "plaintext",
+    "<!--",
+    "-->",
+    "--!>",
+    "<!DOCTYPE",
+    "public",
+    "<![CDATA[",
+    "]]>",
+    "</script",
+    "<script",
+    "&amp",
+    "&#x",
+    "&notin",
+    "<a href=",
+    "<b>",
+    "</b>",
+    "</a>",
+    "<p class=",
 ];
 
 /// Pages the tests and fixtures hold (what a crawler saves), to be cut off
@@ -400,7 +449,10 @@ static PAGES: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut pages = Vec::new();
     for group in std::fs::read_dir(root).expect("fixtures").flatten() {
-        for case in std::fs::read_dir(group.path()).expect("a fixture group").flatten() {
+        for case in std::fs::read_dir(group.path())
+            .expect("a fixture group")
+            .flatten()
+        {
             if let Ok(page) = std::fs::read(case.path().join("input.html")) {
                 pages.push(page);
             }
