@@ -116,6 +116,13 @@ impl HeadReader {
             "title" if head.title.is_none() => {
                 head.title = Some(text()).filter(|t| !t.is_empty());
             }
+            "h1" => {
+                let h1 = text();
+                if !h1.is_empty() {
+                    head.h1_count += 1;
+                    head.h1.get_or_insert(h1);
+                }
+            }
             "script" if is_json_ld(attr("type")) && self.metadata_scripts < MAX_SCRIPTS => {
                 self.metadata_scripts += 1;
                 return true;
