@@ -16,6 +16,8 @@ mod corpus;
 mod floors;
 #[path = "newsbody_eval/print.rs"]
 mod print;
+#[path = "newsbody_eval/residue.rs"]
+mod residue;
 #[path = "newsbody_eval/run.rs"]
 mod run;
 #[path = "newsbody_eval/summary.rs"]

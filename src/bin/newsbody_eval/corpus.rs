@@ -1,7 +1,8 @@
 //! Finds the documents of each corpus folder in either layout: appeals
 //! (`<case>/input.html|input.txt`, `expected.txt`, `meta.json`) or WCEB
 //! (`<dataset>/html/<id>.html`, `<dataset>/truth/<id>.txt`), and a folder
-//! of WCEB datasets, which also yields a pooled corpus.
+//! of WCEB datasets, which also yields a pooled corpus; the residue
+//! corpus (other extractors' texts) is read by `residue`.
 
 use anyhow::{Context, Result, bail};
 use std::fs;
@@ -12,6 +13,8 @@ use std::path::{Path, PathBuf};
 pub enum Layout {
     Appeals,
     Wceb,
+    /// Texts to clean whose input is also scored as given.
+    Residue,
 }
 
 /// One document with its ground truth.
@@ -32,6 +35,9 @@ pub struct Doc {
 pub struct Corpus {
     pub name: String,
     pub layout: Layout,
+    /// The wceb dataset the documents come from (wceb and residue), which
+    /// picks the model held out from it (`--model-dir`).
+    pub dataset: Option<String>,
     pub docs: Vec<Doc>,
 }
 
@@ -69,6 +75,8 @@ pub fn discover(paths: &[PathBuf]) -> Result<Plan> {
             let members = (first..plan.corpora.len()).collect();
             let name = format!("{name}-pooled");
             plan.pools.push(Pool { name, members });
+        } else if crate::residue::is_residue(path) {
+            crate::residue::discover(path, &mut plan)?;
         } else {
             let c = appeals(path, name, &mut plan.warnings)?;
             plan.corpora.push(c);
@@ -141,6 +149,7 @@ fn wceb_dataset(path: &Path, name: String, warnings: &mut Vec<String>) -> Result
         });
     }
     Ok(Corpus {
+        dataset: Some(name.clone()),
         name,
         layout: Layout::Wceb,
         docs,
@@ -165,6 +174,7 @@ fn appeals(path: &Path, name: String, warnings: &mut Vec<String>) -> Result<Corp
     Ok(Corpus {
         name,
         layout: Layout::Appeals,
+        dataset: None,
         docs,
     })
 }

@@ -18,6 +18,8 @@ pub struct Outcome {
     pub corpus: usize,
     pub doc: usize,
     pub score: DocScore,
+    /// Residue corpora only: the input scored as given, before cleaning.
+    pub given: Option<DocScore>,
     /// Appeal corpora only.
     pub lines: Option<LineScore>,
     /// Appeal corpora, plain-text inputs only.
@@ -131,6 +133,8 @@ fn evaluate(
         corpus: ci,
         doc: di,
         score: metric::score(&truth, &body),
+        given: (corpus.layout == Layout::Residue)
+            .then(|| metric::score(&truth, &String::from_utf8_lossy(&bytes))),
         lines: appeals.then(|| lines::score(&truth, &body)),
         boilerplate: boilerplate(appeals, doc, &bytes, &truth, &body),
         clean_secs,
