@@ -51,38 +51,57 @@ mod report;
 mod rules;
 mod schema;
 mod text;
+#[cfg(feature = "train")]
+#[doc(hidden)]
+pub mod train;
 
 pub use error::Error;
 pub use metadata::Metadata;
-pub use options::{InputKind, Options};
+pub use options::{InputKind, Options, Scorer};
 pub use report::{BlockReport, Cleaned, Kind, Removal, Verdict};
 pub use schema::{JsonOutput, SCHEMA_VERSION};
 
+use classify::score::forest::Forest;
 use std::sync::{Arc, LazyLock};
 
 /// The built-in rules, compiled once per process.
 static BUILTIN: LazyLock<Arc<rules::RuleSet>> =
     LazyLock::new(|| Arc::new(rules::RuleSet::load(&[]).expect("built-in rules are valid")));
 
+/// The built-in scorer: static tables, nothing to read.
+static BUILTIN_SCORER: LazyLock<Option<Arc<Forest>>> =
+    LazyLock::new(|| Forest::builtin().map(Arc::new));
+
 /// A cleaner with its rules compiled, reusable across documents and threads.
 #[derive(Debug, Clone)]
 pub struct Cleaner {
     options: Options,
     rules: Arc<rules::RuleSet>,
+    scorer: Option<Arc<Forest>>,
 }
 
 impl Cleaner {
-    /// Compiles the built-in rules and the options' extra rules.
+    /// Compiles the built-in rules and the options' extra rules, and
+    /// takes the scorer the options name.
     ///
-    /// Fails when an extra rule file is malformed; the error names the file
-    /// and line.
+    /// Fails when an extra rule file is malformed (the error names the
+    /// file and line) or when scorer weights cannot be read.
     pub fn new(options: Options) -> Result<Cleaner, Error> {
         let rules = if options.extra_rules.is_empty() {
             Arc::clone(&BUILTIN)
         } else {
             Arc::new(rules::RuleSet::load(&options.extra_rules)?)
         };
-        Ok(Cleaner { options, rules })
+        let scorer = match &options.scorer {
+            Scorer::BuiltIn => BUILTIN_SCORER.clone(),
+            Scorer::Off => None,
+            Scorer::Weights(text) => Some(Arc::new(Forest::parse(text).map_err(Error::Weights)?)),
+        };
+        Ok(Cleaner {
+            options,
+            rules,
+            scorer,
+        })
     }
 
     /// Cleans a document given as bytes: decodes it (byte-order mark,
@@ -144,7 +163,7 @@ impl Cleaner {
     pub fn clean_text(&self, text: &str) -> Cleaned {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let blocks = text::segment(text);
-        let decided = classify::classify(&blocks, &self.rules);
+        let decided = classify::classify(&blocks, &self.rules, self.scorer.as_deref());
         let removed: Vec<bool> = decided.iter().map(Option::is_some).collect();
         let body = text::body(&blocks, &removed);
         assemble(blocks, decided, None, body)
@@ -175,7 +194,7 @@ impl Cleaner {
         let (html, cut) = input::limit_nesting(html);
         let doc = html::parse(&html);
         let (blocks, title) = html::blocks(&doc, &self.rules);
-        let decided = classify::classify(&blocks, &self.rules);
+        let decided = classify::classify(&blocks, &self.rules, self.scorer.as_deref());
         let body = html_body(&blocks, &decided);
         let mut cleaned = assemble(blocks, decided, title, body);
         cleaned.metadata = metadata::extract(&doc);

@@ -11,20 +11,28 @@
 //!    of labels after the last body goes, runs of menu items go, and bare
 //!    related headlines inside the body go, and so does a list of links
 //!    under its own heading at the end of a page.
+//! 4. `score`: the learned scorer decides the blocks no rule decided.
 //!
 //! A block no stage removes is kept: losing body is worse than keeping a
 //! stray line.
+//!
+//! When the scorer removes blocks, the stages run again on the blocks
+//! left, as a second pass over the output would see them (the facts are
+//! the same and are not read again), until a round removes nothing: so a
+//! second pass finds nothing more, and cleaning stays idempotent.
 
 mod direct;
 pub mod facts;
 mod markup;
 mod regions;
 mod revise;
+pub mod score;
 
 use crate::Kind;
 use crate::block::Block;
 use crate::rules::RuleSet;
 use facts::Facts;
+use score::forest::Forest;
 
 /// Why a block is removed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,10 +52,11 @@ impl Removed {
     }
 }
 
-/// The decisions being made on a document's blocks.
+/// The decisions being made on a document's blocks (all of them, or the
+/// ones a round before left).
 pub struct Doc<'a, 'r> {
-    pub blocks: &'a [Block],
-    pub facts: Vec<Facts<'r>>,
+    pub blocks: Vec<&'a Block>,
+    pub facts: Vec<&'a Facts<'r>>,
     pub decided: Vec<Option<Removed>>,
     /// Blocks a `keep` rule protects: nothing removes them but markup.
     pub protected: Vec<bool>,
@@ -72,19 +81,65 @@ impl Doc<'_, '_> {
     }
 }
 
-/// Classifies every block; `None` keeps it.
-pub fn classify(blocks: &[Block], rules: &RuleSet) -> Vec<Option<Removed>> {
+/// Rounds of stages and scorer at most (the second finds nothing more on
+/// almost every document).
+const MAX_ROUNDS: usize = 4;
+
+/// Classifies every block; `None` keeps it. Without a scorer, the rules
+/// alone decide.
+pub fn classify(blocks: &[Block], rules: &RuleSet, scorer: Option<&Forest>) -> Vec<Option<Removed>> {
     let facts: Vec<Facts> = blocks.iter().map(|b| facts::facts(b, rules)).collect();
-    let protected = facts.iter().map(|f| f.keep.is_some()).collect();
-    let mut doc = Doc {
-        blocks,
-        facts,
-        decided: vec![None; blocks.len()],
-        protected,
-    };
-    direct::apply(&mut doc);
-    markup::apply(&mut doc, rules);
-    regions::apply(&mut doc);
-    revise::apply(&mut doc);
-    doc.decided
+    let mut decided: Vec<Option<Removed>> = vec![None; blocks.len()];
+    let mut view: Vec<usize> = (0..blocks.len()).collect();
+    let rounds = std::env::var("NB_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(MAX_ROUNDS);
+    for _ in 0..rounds {
+        let mut doc = Doc::over(blocks, &facts, &view);
+        stages(&mut doc, rules);
+        let scored = scorer.map_or(0, |s| score::apply(&mut doc, rules, s));
+        for (&i, d) in view.iter().zip(doc.decided) {
+            if d.is_some() {
+                decided[i] = d;
+            }
+        }
+        if scored == 0 {
+            break;
+        }
+        view.retain(|&i| decided[i].is_none());
+    }
+    decided
+}
+
+/// The rules' stages, in order.
+fn stages(doc: &mut Doc, rules: &RuleSet) {
+    direct::apply(doc);
+    markup::apply(doc, rules);
+    regions::apply(doc);
+    revise::apply(doc);
+}
+
+impl<'a, 'r> Doc<'a, 'r> {
+    /// The blocks at `view`, nothing decided yet.
+    fn over(blocks: &'a [Block], facts: &'a [Facts<'r>], view: &[usize]) -> Doc<'a, 'r> {
+        let facts: Vec<&Facts> = view.iter().map(|&i| &facts[i]).collect();
+        let protected = facts.iter().map(|f| f.keep.is_some()).collect();
+        Doc {
+            blocks: view.iter().map(|&i| &blocks[i]).collect(),
+            facts,
+            decided: vec![None; view.len()],
+            protected,
+        }
+    }
+}
+
+/// What the scorer is fitted to: every block's features as the scorer
+/// sees them in the first round (after the rules), and the rules'
+/// decisions.
+#[cfg(feature = "train")]
+pub fn samples(blocks: &[Block], rules: &RuleSet) -> (Vec<f32>, Vec<Option<Removed>>, Vec<bool>) {
+    let facts: Vec<Facts> = blocks.iter().map(|b| facts::facts(b, rules)).collect();
+    let view: Vec<usize> = (0..blocks.len()).collect();
+    let mut doc = Doc::over(blocks, &facts, &view);
+    stages(&mut doc, rules);
+    let rows = score::features::rows(&doc, rules);
+    (rows, doc.decided, doc.protected)
 }

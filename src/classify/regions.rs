@@ -175,7 +175,7 @@ struct Counts {
 }
 
 impl Counts {
-    fn new(facts: &[Facts]) -> Counts {
+    fn new(facts: &[&Facts]) -> Counts {
         let running = |pred: &dyn Fn(&Facts) -> bool| {
             let mut acc = 0u32;
             let mut v = Vec::with_capacity(facts.len() + 1);

@@ -6,7 +6,7 @@ use crate::corpus::{Corpus, Doc, Layout, Plan};
 use anyhow::{Context, Result};
 use newsbody::eval::lines::{self, Boilerplate, LineScore};
 use newsbody::eval::metric::{self, DocScore};
-use newsbody::{Cleaner, InputKind, Options};
+use crate::models::{Cleaners, Models};
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
@@ -41,24 +41,8 @@ pub struct Run {
     pub warnings: Vec<String>,
 }
 
-/// The two cleaners: `.html` inputs are cleaned as HTML, `.txt` as text.
-struct Cleaners {
-    html: Cleaner,
-    text: Cleaner,
-}
-
 /// Cleans and scores every document of the plan.
-pub fn run(plan: &Plan, jobs: Option<usize>, dump: Option<&Path>) -> Result<Run> {
-    let cleaner = |input| {
-        Cleaner::new(Options {
-            input,
-            ..Options::default()
-        })
-    };
-    let cleaners = Cleaners {
-        html: cleaner(InputKind::Html)?,
-        text: cleaner(InputKind::Text)?,
-    };
+pub fn run(plan: &Plan, jobs: Option<usize>, dump: Option<&Path>, models: &Models) -> Result<Run> {
     if let Some(dir) = dump {
         for c in &plan.corpora {
             let d = dir.join(&c.name);
@@ -76,7 +60,10 @@ pub fn run(plan: &Plan, jobs: Option<usize>, dump: Option<&Path>) -> Result<Run>
     let start = Instant::now();
     let results: Vec<Result<Outcome, String>> = pool.install(|| {
         work.par_iter()
-            .map(|&(ci, di)| evaluate(&plan.corpora[ci], ci, di, &cleaners, dump))
+            .map(|&(ci, di)| {
+                let corpus = &plan.corpora[ci];
+                evaluate(corpus, ci, di, models.get(corpus), dump)
+            })
             .collect()
     });
     let wall_secs = start.elapsed().as_secs_f64();
