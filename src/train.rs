@@ -4,7 +4,8 @@
 //! decided it.
 
 use crate::classify::{self, score};
-use crate::{Cleaner, Kind, html, input, text};
+use crate::model::Kind;
+use crate::{Cleaner, html, input, text};
 
 /// One block of a document.
 #[derive(Debug, Clone)]
@@ -35,7 +36,7 @@ pub const FORMAT_VERSION: u32 = score::format::VERSION;
 /// The blocks of a text given as bytes (decoded as `Cleaner::clean`
 /// does), as the scorer would see them.
 pub fn text_samples(cleaner: &Cleaner, bytes: &[u8]) -> Vec<Sample> {
-    let decoded = input::decode(bytes, false);
+    let decoded = input::decode(bytes, false, None);
     let text = decoded.text.strip_prefix('\u{FEFF}').unwrap_or(&decoded.text);
     let blocks = text::segment(text);
     samples(cleaner, &blocks)
@@ -44,14 +45,13 @@ pub fn text_samples(cleaner: &Cleaner, bytes: &[u8]) -> Vec<Sample> {
 /// The blocks of a saved page's main content (bytes decoded as
 /// `Cleaner::clean` does), as the scorer would see them.
 pub fn html_samples(cleaner: &Cleaner, bytes: &[u8]) -> Vec<Sample> {
-    let decoded = input::decode(bytes, true);
-    let (page, _) = input::limit_nesting(&decoded.text);
-    let doc = html::parse(&page);
-    let (blocks, _) = html::blocks(&doc, &cleaner.rules);
-    samples(cleaner, &blocks)
+    let decoded = input::decode(bytes, true, None);
+    let (doc, _) = html::parse(&decoded.text);
+    let page = html::read(&doc, &cleaner.rules);
+    samples(cleaner, &page.blocks)
 }
 
-fn samples(cleaner: &Cleaner, blocks: &[crate::block::Block]) -> Vec<Sample> {
+fn samples(cleaner: &Cleaner, blocks: &[crate::model::Block]) -> Vec<Sample> {
     let (rows, decided, protected) = classify::samples(blocks, &cleaner.rules);
     let width = score::features::COUNT;
     (blocks.iter().enumerate())

@@ -28,36 +28,17 @@ mod regions;
 mod revise;
 pub mod score;
 
-use crate::Kind;
-use crate::block::Block;
+use crate::model::{Block, Reason};
 use crate::rules::RuleSet;
 use facts::Facts;
 use score::forest::Forest;
-
-/// Why a block is removed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Removed {
-    pub kind: Kind,
-    pub rule: String,
-    pub evidence: String,
-}
-
-impl Removed {
-    pub fn new(kind: Kind, rule: impl Into<String>, evidence: impl Into<String>) -> Removed {
-        Removed {
-            kind,
-            rule: rule.into(),
-            evidence: evidence.into(),
-        }
-    }
-}
 
 /// The decisions being made on a document's blocks (all of them, or the
 /// ones a round before left).
 pub struct Doc<'a, 'r> {
     pub blocks: Vec<&'a Block>,
     pub facts: Vec<&'a Facts<'r>>,
-    pub decided: Vec<Option<Removed>>,
+    pub decided: Vec<Option<Reason>>,
     /// Blocks a `keep` rule protects: nothing removes them but markup.
     pub protected: Vec<bool>,
 }
@@ -72,7 +53,7 @@ impl Doc<'_, '_> {
     }
 
     /// Removes block `i` unless it is already decided or protected.
-    pub fn remove(&mut self, i: usize, why: Removed) -> bool {
+    pub fn remove(&mut self, i: usize, why: Reason) -> bool {
         if self.decided[i].is_some() || self.protected[i] {
             return false;
         }
@@ -87,9 +68,9 @@ const MAX_ROUNDS: usize = 4;
 
 /// Classifies every block; `None` keeps it. Without a scorer, the rules
 /// alone decide.
-pub fn classify(blocks: &[Block], rules: &RuleSet, scorer: Option<&Forest>) -> Vec<Option<Removed>> {
+pub fn classify(blocks: &[Block], rules: &RuleSet, scorer: Option<&Forest>) -> Vec<Option<Reason>> {
     let facts: Vec<Facts> = blocks.iter().map(|b| facts::facts(b, rules)).collect();
-    let mut decided: Vec<Option<Removed>> = vec![None; blocks.len()];
+    let mut decided: Vec<Option<Reason>> = vec![None; blocks.len()];
     let mut view: Vec<usize> = (0..blocks.len()).collect();
     let rounds = std::env::var("NB_ROUNDS").ok().and_then(|v| v.parse().ok()).unwrap_or(MAX_ROUNDS);
     for _ in 0..rounds {
@@ -135,7 +116,7 @@ impl<'a, 'r> Doc<'a, 'r> {
 /// sees them in the first round (after the rules), and the rules'
 /// decisions.
 #[cfg(feature = "train")]
-pub fn samples(blocks: &[Block], rules: &RuleSet) -> (Vec<f32>, Vec<Option<Removed>>, Vec<bool>) {
+pub fn samples(blocks: &[Block], rules: &RuleSet) -> (Vec<f32>, Vec<Option<Reason>>, Vec<bool>) {
     let facts: Vec<Facts> = blocks.iter().map(|b| facts::facts(b, rules)).collect();
     let view: Vec<usize> = (0..blocks.len()).collect();
     let mut doc = Doc::over(blocks, &facts, &view);

@@ -15,7 +15,7 @@
 //! records: old weights are then refused, not misread.
 
 use super::shape::{Shape, shape};
-use crate::Kind;
+use crate::model::Kind;
 use crate::classify::Doc;
 use crate::classify::facts::{Facts, LABEL_MAX_CHARS};
 use crate::rules::markup::Roles;
@@ -530,7 +530,7 @@ fn colon_before(own: &[Own]) -> Vec<bool> {
 }
 
 /// For each block, how many other blocks have the same `key`.
-fn repeats<'d>(doc: &'d Doc, key: impl Fn(&'d crate::block::Block) -> &'d str) -> Vec<u32> {
+fn repeats<'d>(doc: &'d Doc, key: impl Fn(&'d crate::model::Block) -> &'d str) -> Vec<u32> {
     let mut counts: HashMap<&str, u32> = HashMap::new();
     for b in &doc.blocks {
         *counts.entry(key(b)).or_default() += 1;
@@ -545,7 +545,7 @@ fn repeats<'d>(doc: &'d Doc, key: impl Fn(&'d crate::block::Block) -> &'d str) -
 }
 
 /// The first three words of a block's normal form, when it has more.
-fn prefix(b: &crate::block::Block) -> &str {
+fn prefix(b: &crate::model::Block) -> &str {
     let norm = b.norm.as_str();
     match norm.match_indices(' ').nth(2) {
         Some((at, _)) => &norm[..at],

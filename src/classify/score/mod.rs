@@ -17,8 +17,9 @@ pub mod forest;
 pub mod format;
 mod shape;
 
-use super::{Doc, Removed};
-use crate::Kind;
+use super::Doc;
+use crate::model::Reason;
+use crate::model::Kind;
 use crate::rules::RuleSet;
 use forest::Forest;
 
@@ -57,7 +58,7 @@ pub fn apply(doc: &mut Doc, rules: &RuleSet, forest: &Forest) -> usize {
 /// Whether the removals would leave no long sentence: then the document
 /// is not the kind the scorer knows (a table, a list, code), and it
 /// stands back rather than take what may be the body.
-fn takes_the_body(doc: &Doc, removals: &[(usize, Removed)]) -> bool {
+fn takes_the_body(doc: &Doc, removals: &[(usize, Reason)]) -> bool {
     let mut gone = removals.iter().map(|&(i, _)| i).peekable();
     let mut left = false;
     for i in 0..doc.len() {
@@ -74,14 +75,14 @@ fn takes_the_body(doc: &Doc, removals: &[(usize, Removed)]) -> bool {
     !left && removals.len() > 0
 }
 
-fn why(doc: &Doc, i: usize, forest: &Forest, x: &[f32], z: f32) -> Removed {
+fn why(doc: &Doc, i: usize, forest: &Forest, x: &[f32], z: f32) -> Reason {
     let kind = kind(doc, i);
     let top: Vec<String> = (forest.contributions(x).into_iter())
         .filter(|&(_, c)| c > 0.0)
         .take(EVIDENCE_FEATURES)
         .map(|(f, c)| format!("{}={} (+{c:.2})", features::NAMES[f], trim(x[f])))
         .collect();
-    Removed::new(
+    Reason::new(
         kind,
         format!("model.{kind}"),
         format!(
