@@ -104,6 +104,14 @@ fn main() -> Result<()> {
         start.elapsed().as_secs_f64()
     );
     let mut log = |line: String| eprintln!("  {line} ({:.0} s)", start.elapsed().as_secs_f64());
+    if std::env::var("NB_STACK").is_ok() {
+        for (d, name) in data::DATASETS.iter().enumerate() {
+            if args.fold.iter().any(|f| f == name) {
+                fit::stacked(&docs, &params, Some(d), &mut log);
+            }
+        }
+        return Ok(());
+    }
     if let Some(dir) = &args.held_out {
         std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
         for (d, name) in data::DATASETS.iter().enumerate() {

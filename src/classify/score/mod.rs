@@ -12,6 +12,7 @@
 //! block beside it, else navigation (most of what the rules miss is page
 //! furniture).
 
+pub mod context;
 pub mod features;
 pub mod forest;
 pub mod format;
