@@ -18,12 +18,13 @@ use super::shape::{Shape, shape};
 use crate::model::Kind;
 use crate::classify::Doc;
 use crate::classify::facts::{Facts, LABEL_MAX_CHARS};
+use crate::classify::families::{self, Family};
 use crate::rules::markup::Roles;
 use crate::rules::{Cue, RuleSet};
 use std::collections::HashMap;
 
 /// Names of the block's own features.
-const OWN_NAMES: [&str; 68] = [
+const OWN_NAMES: [&str; 88] = [
     "chars", "words", "terminal", "cells", "ends_colon", "ends_digit", "upper_share", "title_share",
     "first_upper", "digit_share", "punct_share", "pipes", "separators", "url", "email", "handle",
     "hashtag", "emoji", "brackets", "wrapped", "inner_stops", "quotes", "list_marker", "indented",
@@ -34,6 +35,10 @@ const OWN_NAMES: [&str; 68] = [
     "kind.author", "kind.navigation", "kind.promo", "kind.heading", "html", "link_density",
     "tag.p", "tag.heading", "tag.li", "tag.table", "tag.quote", "tag.pre", "tag.caption",
     "tag.other", "class.positive", "class.negative", "class.unlikely", "furniture",
+    "family.share", "family.related", "family.republish", "family.donate", "family.subscribe",
+    "family.contact", "family.credit", "family.copyright", "family.cookie", "family.ad",
+    "family.app", "family.comment", "family.navigation", "family.editor", "family.speech",
+    "family.piece", "family.filler", "family.kinds", "family.uncovered", "family.opening",
 ];
 
 /// The kinds whose rule hits are features, in `OWN_NAMES` order.
@@ -55,14 +60,15 @@ const HIT_KINDS: [Kind; 14] = [
 ];
 
 /// Names of the features of the block's place in the document.
-const PLACE_NAMES: [&str; 33] = [
+const PLACE_NAMES: [&str; 35] = [
     "topic_core", "topic_doc", "in_span", "span_start", "span_end", "from_start", "from_end", "relative_position", "chars_before", "chars_after",
     "core_before", "core_after", "core_distance", "label_run", "label_run_at",
     "short_run", "colon_label_before", "repeats", "prefix_repeats", "removed_before", "removed_after", "removed_before.ask",
     "removed_before.related", "removed_before.social", "removed_before.footer",
     "removed_before.furniture", "removed_before.heading", "removed_after.ask",
     "removed_after.related", "removed_after.social", "removed_after.footer",
-    "removed_after.furniture", "removed_after.heading",
+    "removed_after.furniture", "removed_after.heading", "family_label_before",
+    "family_label_after",
 ];
 
 macro_rules! neighbour_names {
@@ -71,14 +77,14 @@ macro_rules! neighbour_names {
             concat!($p, ".exists"), concat!($p, ".chars"), concat!($p, ".terminal"),
             concat!($p, ".label"), concat!($p, ".link_density"), concat!($p, ".title_share"),
             concat!($p, ".digit_share"), concat!($p, ".list_marker"), concat!($p, ".pipes"),
-            concat!($p, ".removed"),
+            concat!($p, ".removed"), concat!($p, ".furniture_words"),
         )*]
     };
 }
 
 /// The neighbours whose features a block sees, by offset.
 const NEIGHBOURS: [isize; 4] = [-2, -1, 1, 2];
-const NEIGHBOUR_NAMES: [&str; 40] = neighbour_names!("prev2", "prev1", "next1", "next2");
+const NEIGHBOUR_NAMES: [&str; 44] = neighbour_names!("prev2", "prev1", "next1", "next2");
 const PER_NEIGHBOUR: usize = NEIGHBOUR_NAMES.len() / NEIGHBOURS.len();
 
 /// How many features a block has.
@@ -114,6 +120,8 @@ const FAR: usize = 8;
 /// What the place and neighbour features read of each block.
 struct Own {
     values: [f32; OWN_NAMES.len()],
+    /// Hits of the boilerplate families (all but speech, piece, filler).
+    furniture_words: u32,
     shape: Shape,
     label: bool,
     core: bool,
@@ -163,8 +171,11 @@ fn own<'t>(doc: &'t Doc, i: usize, rules: &RuleSet, roles: &mut HashMap<&'t str,
     }
     k = rule_hits(f, &mut v, k);
     let link_density = markup(doc, i, rules, roles, &mut v[k..]);
+    k += MARKUP_FEATURES;
+    let furniture_words = families(doc, i, &mut v[k..]);
     Own {
         values: v,
+        furniture_words,
         shape: s,
         label: !s.terminal && s.chars as usize <= LABEL_MAX_CHARS,
         core: s.terminal && s.chars >= CORE_CHARS && link_density < 0.5,
@@ -238,6 +249,55 @@ fn markup<'t>(
     m.link_density
 }
 
+/// Index of "family.uncovered" among the own features.
+const FAMILY_UNCOVERED: usize = OWN_NAMES.len() - 2;
+
+/// Markup features, as `markup` writes them.
+const MARKUP_FEATURES: usize = 14;
+
+/// The families that name boilerplate (not the body's voice or filler).
+const FURNITURE: [Family; 14] = [
+    Family::Share,
+    Family::Related,
+    Family::Republish,
+    Family::Donate,
+    Family::Subscribe,
+    Family::Contact,
+    Family::Credit,
+    Family::Copyright,
+    Family::Cookie,
+    Family::Ad,
+    Family::App,
+    Family::Comment,
+    Family::Navigation,
+    Family::Editor,
+];
+
+/// Word-family features into `v`: hits per family (of the document's
+/// languages), how many boilerplate families, the share of words no
+/// boilerplate or filler word covers, and whether the block opens with a
+/// boilerplate word in its plain form (an imperative, a label). Returns
+/// the boilerplate families' hits.
+fn families(doc: &Doc, i: usize, v: &mut [f32]) -> u32 {
+    let hits = doc.facts[i].families.only(doc.langs);
+    for (k, fam) in Family::ALL.into_iter().enumerate() {
+        v[k] = f32::from(hits.count(fam).min(10));
+    }
+    let k = Family::COUNT;
+    let furniture: u32 = FURNITURE.iter().map(|&f| u32::from(hits.count(f))).sum();
+    v[k] = FURNITURE.iter().filter(|&&f| hits.has(f)).count() as f32;
+    let norm = doc.blocks[i].norm.as_str();
+    let words = doc.facts[i].words.max(1);
+    let mut covering = FURNITURE.to_vec();
+    covering.push(Family::Filler);
+    let uncovered = hits.uncovered_words(norm, families::mask(&covering));
+    v[k + 1] = uncovered.min(words) as f32 / words as f32;
+    v[k + 2] = f32::from(u8::from(hits.spans().iter().any(|s| {
+        s.start == 0 && s.exact && FURNITURE.contains(&s.family)
+    })));
+    furniture
+}
+
 /// One neighbour's features (all zero when there is none).
 fn neighbour(doc: &Doc, own: &[Own], at: Option<usize>, out: &mut Vec<f32>) {
     let Some(o) = at.and_then(|k| own.get(k).map(|o| (k, o))) else {
@@ -258,6 +318,7 @@ fn neighbour(doc: &Doc, own: &[Own], at: Option<usize>, out: &mut Vec<f32>) {
         f32::from(u8::from(s.list_marker)),
         s.pipes.min(20) as f32,
         f32::from(u8::from(doc.removed(k))),
+        o.furniture_words.min(10) as f32,
     ]);
 }
 
@@ -286,6 +347,10 @@ struct Place {
     topic: Vec<(f32, f32)>,
     /// First and last block of the body's span (see `span`).
     span: (usize, usize),
+    /// Nearest block before and after that is a label made of
+    /// boilerplate words ("Comments", "Related stories", "Share").
+    label_before: Vec<Option<usize>>,
+    label_after: Vec<Option<usize>>,
 }
 
 impl Place {
@@ -301,6 +366,10 @@ impl Place {
             cores += u32::from(o.core);
         }
         let (removed_before, removed_after) = nearest(n, |k| doc.removed(k));
+        let family_label = |k: usize| {
+            own[k].label && own[k].furniture_words > 0 && own[k].values[FAMILY_UNCOVERED] == 0.0
+        };
+        let (label_before, label_after) = nearest(n, family_label);
         Place {
             n,
             total_chars: chars.max(1.0),
@@ -320,6 +389,8 @@ impl Place {
             removed_after,
             topic: topic(doc, own),
             span: span(own),
+            label_before,
+            label_after,
         }
     }
 
@@ -350,6 +421,9 @@ impl Place {
             log(self.repeats[i] as usize),
             log(self.prefix_repeats[i] as usize),
         ]);
+        let near = |k: Option<usize>, d: fn(usize, usize) -> usize| {
+            k.map_or(FAR + 1, |k| d(i, k).min(FAR)) as f32
+        };
         let before = self.removed_before[i];
         let after = self.removed_after[i];
         out.push(before.map_or(FAR + 1, |k| (i - k).min(FAR)) as f32);
@@ -360,6 +434,8 @@ impl Place {
                 out.push(f32::from(u8::from(group == Some(g))));
             }
         }
+        out.push(near(self.label_before[i], |i, k| i - k));
+        out.push(near(self.label_after[i], |i, k| k - i));
     }
 }
 
