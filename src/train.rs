@@ -25,18 +25,6 @@ pub fn feature_names() -> &'static [&'static str] {
     &score::features::NAMES
 }
 
-/// The names of the second stage's context features (appended to the
-/// first stage's).
-pub fn context_names() -> &'static [&'static str] {
-    &score::context::NAMES
-}
-
-/// The second stage's context features of each block, from the first
-/// stage's log-odds of the scored blocks in order.
-pub fn context_rows(z: &[f32]) -> Vec<f32> {
-    score::context::rows(z)
-}
-
 /// The hash a weights file records for these names.
 pub fn names_hash() -> u64 {
     score::format::names_hash(&score::features::NAMES)

@@ -67,11 +67,24 @@ struct Args {
     #[arg(long, default_value_t = 5)]
     depth: usize,
 
+    /// Shrinks each tree's output.
+    #[arg(long, default_value_t = 0.1)]
+    learning_rate: f32,
+
+    /// Least weight a leaf may hold (a document weighs 40).
+    #[arg(long, default_value_t = 10.0)]
+    min_child: f64,
+
     /// Remove a block when its probability of being boilerplate is above
     /// this. Losing a body line costs more than keeping a stray one: 0.8
     /// weighs a lost body line as four kept stray ones.
     #[arg(long, default_value_t = 0.8)]
     threshold: f32,
+
+    /// Write each held-out block's label, probability and text to
+    /// `DIR/<dataset>.tsv`, for error analysis.
+    #[arg(long, value_name = "DIR", requires = "held_out")]
+    predictions: Option<PathBuf>,
 
     /// Threads (default: all cores). The weights do not depend on it.
     #[arg(short = 'j', long)]
@@ -88,9 +101,9 @@ fn main() -> Result<()> {
     let params = gbdt::Params {
         trees: args.trees,
         depth: args.depth,
-        learning_rate: std::env::var("NB_LR").ok().and_then(|v| v.parse().ok()).unwrap_or(0.1),
+        learning_rate: args.learning_rate,
         lambda: 1.0,
-        min_child: std::env::var("NB_MINCHILD").ok().and_then(|v| v.parse().ok()).unwrap_or(2.0),
+        min_child: args.min_child,
     };
     let start = std::time::Instant::now();
     let mut docs = data::corpus(&args.corpus)?;
@@ -104,27 +117,26 @@ fn main() -> Result<()> {
         start.elapsed().as_secs_f64()
     );
     let mut log = |line: String| eprintln!("  {line} ({:.0} s)", start.elapsed().as_secs_f64());
-    if std::env::var("NB_STACK").is_ok() {
-        for (d, name) in data::DATASETS.iter().enumerate() {
-            if args.fold.iter().any(|f| f == name) {
-                fit::stacked(&docs, &params, Some(d), &mut log);
-            }
-        }
-        return Ok(());
-    }
     if let Some(dir) = &args.held_out {
         std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
         for (d, name) in data::DATASETS.iter().enumerate() {
             if !args.fold.is_empty() && !args.fold.iter().any(|f| f == name) {
                 continue;
             }
-            let text = fit::model(&docs, &params, args.threshold, Some(d), &mut log);
+            let text = fit::model(
+                &docs,
+                &params,
+                args.threshold,
+                Some(d),
+                args.predictions.as_deref(),
+                &mut log,
+            );
             let path = dir.join(format!("without-{name}.txt"));
             std::fs::write(&path, text).with_context(|| format!("{}", path.display()))?;
         }
     }
     if !args.only_held_out {
-        let text = fit::model(&docs, &params, args.threshold, None, &mut log);
+        let text = fit::model(&docs, &params, args.threshold, None, None, &mut log);
         std::fs::write(&args.out, text).with_context(|| format!("{}", args.out.display()))?;
     }
     Ok(())

@@ -109,6 +109,29 @@ const fn concat<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] 
     out
 }
 
+/// Features stored as log2(1 + count), shown as the count in evidence.
+const LOG_SCALED: [&str; 12] = [
+    "chars", "words", "from_start", "from_end", "core_before", "core_after", "core_distance",
+    "label_run", "label_run_at", "short_run", "repeats", "prefix_repeats",
+];
+
+/// Feature `f` with value `v` as evidence reads it: `name=value`, counts
+/// rather than their logarithms.
+pub fn shown(f: usize, v: f32) -> String {
+    let name = NAMES[f];
+    let base = name.rsplit('.').next().unwrap_or(name);
+    let v = if LOG_SCALED.contains(&name) || (name.contains('.') && base == "chars") {
+        (v.exp2() - 1.0).round()
+    } else {
+        v
+    };
+    if v.fract() == 0.0 {
+        format!("{name}={v:.0}")
+    } else {
+        format!("{name}={v:.2}")
+    }
+}
+
 /// A block of at least this many characters that ends a sentence is
 /// "core" body: the body's edges are the first and last of them.
 pub const CORE_CHARS: u32 = 100;
@@ -639,6 +662,17 @@ mod tests {
         for n in NAMES {
             assert!(seen.insert(n), "{n} twice");
         }
+    }
+
+    #[test]
+    fn indices_and_evidence_name_the_right_features() {
+        assert_eq!(NAMES[FAMILY_UNCOVERED], "family.uncovered");
+        let chars = NAMES.iter().position(|n| *n == "chars").unwrap();
+        assert_eq!(shown(chars, 13f32.log2()), "chars=12");
+        let prev = NAMES.iter().position(|n| *n == "prev1.chars").unwrap();
+        assert_eq!(shown(prev, 3f32.log2()), "prev1.chars=2");
+        let share = NAMES.iter().position(|n| *n == "digit_share").unwrap();
+        assert_eq!(shown(share, 0.25), "digit_share=0.25");
     }
 
     #[test]

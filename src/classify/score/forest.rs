@@ -116,3 +116,36 @@ impl Forest {
 pub fn probability(z: f32) -> f32 {
     1.0 / (1.0 + (-z).exp())
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A forest of one stump on feature `f`: left -1, right +2.
+    pub fn stump(f: usize, cut: f32, threshold: f32) -> String {
+        format!(
+            "newsbody-scorer 1\nfeatures {} {:016x}\nthreshold {threshold}\nbias -0.5\n\
+             tree\ns {f} {cut} 1 2 0.25\nl -1\nl 2\nend\n",
+            NAMES.len(),
+            format::names_hash(&NAMES)
+        )
+    }
+
+    #[test]
+    fn sums_trees_and_says_which_feature_weighed() {
+        let forest = Forest::parse(&stump(3, 0.5, 0.8)).unwrap();
+        let mut x = vec![0f32; NAMES.len()];
+        assert_eq!(forest.log_odds(&x), -1.5);
+        assert!(!forest.removes(forest.log_odds(&x)));
+        x[3] = 1.0;
+        assert_eq!(forest.log_odds(&x), 1.5);
+        assert!(forest.removes(1.5));
+        assert_eq!(forest.contributions(&x), [(3, 1.75)]);
+    }
+
+    #[test]
+    fn refuses_weights_for_other_features() {
+        let other = stump(3, 0.5, 0.8).replace(&format!("features {}", NAMES.len()), "features 5");
+        assert!(Forest::parse(&other).unwrap_err().contains("fitted to 5 features"));
+    }
+}

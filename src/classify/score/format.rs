@@ -176,3 +176,41 @@ pub fn names_hash(names: &[&str]) -> u64 {
     }
     h
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ONE_SPLIT: &str = "# a stump\nnewsbody-scorer 1\nfeatures 3 00000000000000ff\n\
+        threshold 0.75\nbias -1.5\ntree\ns 2 0.5 1 2 0.1\nl -1\nl 2  # right\nend\n";
+
+    #[test]
+    fn reads_a_forest() {
+        let p = parse(ONE_SPLIT).unwrap();
+        assert_eq!((p.features, p.names_hash), (3, 0xff));
+        assert_eq!((p.threshold, p.bias), (0.75, -1.5));
+        assert_eq!(p.roots, [0]);
+        assert_eq!(p.nodes.len(), 3);
+        assert_eq!((p.nodes[0].feature, p.nodes[0].left, p.nodes[0].right), (2, 1, 2));
+        assert_eq!(p.nodes[2].feature, LEAF);
+        assert_eq!(p.nodes[2].value, 2.0);
+    }
+
+    #[test]
+    fn refuses_what_it_cannot_walk() {
+        let bad = |from: &str, to: &str| parse(&ONE_SPLIT.replace(from, to)).unwrap_err();
+        assert!(bad("newsbody-scorer 1", "newsbody-scorer 9").contains("version 9"));
+        assert!(bad("s 2 0.5 1 2", "s 3 0.5 1 2").contains("out of range"));
+        assert!(bad("s 2 0.5 1 2", "s 2 0.5 0 2").contains("out of order"));
+        assert!(bad("s 2 0.5 1 2", "s 2 0.5 1 7").contains("out of order"));
+        assert!(bad("end\n", "").contains("no `end`"));
+        assert!(bad("bias -1.5", "bias low").contains("line 5"));
+        assert!(parse("").is_err());
+    }
+
+    #[test]
+    fn names_hash_sees_order() {
+        assert_ne!(names_hash(&["a", "b"]), names_hash(&["b", "a"]));
+        assert_ne!(names_hash(&["ab"]), names_hash(&["a", "b"]));
+    }
+}

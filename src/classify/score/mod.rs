@@ -12,7 +12,6 @@
 //! block beside it, else navigation (most of what the rules miss is page
 //! furniture).
 
-pub mod context;
 pub mod features;
 pub mod forest;
 pub mod format;
@@ -81,7 +80,7 @@ fn why(doc: &Doc, i: usize, forest: &Forest, x: &[f32], z: f32) -> Reason {
     let top: Vec<String> = (forest.contributions(x).into_iter())
         .filter(|&(_, c)| c > 0.0)
         .take(EVIDENCE_FEATURES)
-        .map(|(f, c)| format!("{}={} (+{c:.2})", features::NAMES[f], trim(x[f])))
+        .map(|(f, c)| format!("{} (+{c:.2})", features::shown(f, x[f])))
         .collect();
     Reason::new(
         kind,
@@ -93,15 +92,6 @@ fn why(doc: &Doc, i: usize, forest: &Forest, x: &[f32], z: f32) -> Reason {
             top.join(", ")
         ),
     )
-}
-
-/// A feature's value as short text: integers without decimals.
-fn trim(v: f32) -> String {
-    if v.fract() == 0.0 {
-        format!("{v:.0}")
-    } else {
-        format!("{v:.2}")
-    }
 }
 
 /// The kind of a block the scorer removes (see the module documentation).
@@ -118,4 +108,43 @@ fn kind(doc: &Doc, i: usize) -> Kind {
         .map(|r| r.kind)
         .find(|k| !matches!(k, Kind::Heading | Kind::Outside));
     own.or(beside).unwrap_or(Kind::Navigation)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::forest::tests::stump;
+    use super::*;
+    use crate::classify::classify;
+    use crate::text;
+
+    fn feature(name: &str) -> usize {
+        features::NAMES.iter().position(|n| *n == name).unwrap()
+    }
+
+    fn decide(text: &str, forest: &Forest) -> Vec<Option<Reason>> {
+        let rules = RuleSet::load(&[]).unwrap();
+        classify(&text::segment(text), &rules, Some(forest))
+    }
+
+    #[test]
+    fn removes_above_the_threshold_with_its_reasons() {
+        let forest = Forest::parse(&stump(feature("list_marker"), 0.5, 0.8)).unwrap();
+        let text = "The council approved the budget on Tuesday after a long debate about the schools, the roads and the harbour.\n\
+                    - Ferry service resumes on the northern route\n\
+                    It takes effect in March, officials said after the vote on the new budget for the coming year and the next.\n";
+        let d = decide(text, &forest);
+        assert!(d[0].is_none() && d[2].is_none(), "{d:?}");
+        let r = d[1].as_ref().expect("the list line goes");
+        assert_eq!(r.rule, "model.navigation");
+        assert_eq!(r.kind, Kind::Navigation);
+        assert_eq!(r.evidence, "p=0.82 > 0.80; list_marker=1 (+1.75)");
+    }
+
+    #[test]
+    fn never_takes_every_long_sentence() {
+        let forest = Forest::parse(&stump(feature("terminal"), 0.5, 0.8)).unwrap();
+        let text = "The council approved the budget on Tuesday after a long debate about the schools, the roads and the harbour.\n\
+                    It takes effect in March, officials said after the vote on the new budget for the coming year and the next.\n";
+        assert!(decide(text, &forest).iter().all(Option::is_none));
+    }
 }
