@@ -47,7 +47,7 @@ pub fn text_samples(cleaner: &Cleaner, bytes: &[u8]) -> Vec<Sample> {
 pub fn html_samples(cleaner: &Cleaner, bytes: &[u8]) -> Vec<Sample> {
     let decoded = input::decode(bytes, true, None);
     let (doc, _) = html::parse(&decoded.text);
-    let page = html::read(&doc, &cleaner.rules);
+    let page = html::read(&doc, &cleaner.rules, None);
     samples(cleaner, &page.blocks)
 }
 

@@ -3,10 +3,12 @@
 //! corpora, the worst documents and throughput; with `--floors`, fails when
 //! a figure is below its floor (the CI quality gate).
 //!
-//! The metric itself lives in the library (`newsbody::eval`); this binary
-//! finds the documents (`corpus`), cleans and scores them in parallel
-//! (`run`), sums the scores up (`summary`), prints them (`print`) and
-//! checks the floors (`floors`).
+//! The metric itself lives in the library (`newsbody::eval`, behind the
+//! `eval` feature, which this binary requires); this binary finds the
+//! documents (`corpus`), cleans and scores them in parallel (`run`), sums
+//! the scores up (`summary`), prints them (`print`) and checks the floors
+//! (`floors`); `snippets` reads and scores corpora laid out as
+//! trafilatura's benchmark.
 
 #[path = "newsbody_eval/args.rs"]
 mod args;
@@ -22,6 +24,8 @@ mod print;
 mod residue;
 #[path = "newsbody_eval/run.rs"]
 mod run;
+#[path = "newsbody_eval/snippets.rs"]
+mod snippets;
 #[path = "newsbody_eval/summary.rs"]
 mod summary;
 
@@ -66,7 +70,7 @@ fn evaluate(args: &args::Args) -> Result<bool> {
     if args.json {
         print::json(&report, &gate)?;
     } else {
-        print::text(&report, &gate, args.per_case);
+        print::text(&report, &gate, args.per_case, args.misses);
     }
     Ok(gate.failures.is_empty())
 }

@@ -94,13 +94,18 @@ fn label_mask(family: Family) -> u32 {
 /// "Back to top", "12 comments", "Advertisement". Network names alone
 /// are left to `share_rows`, which wants a share row around them.
 fn label(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Reason> {
-    if f.chars > LABEL_CHARS || (f.terminal && !norm.ends_with(':')) {
+    if f.chars > LABEL_CHARS {
         return None;
     }
     let (family, kind) = LABEL_FAMILIES
         .into_iter()
         .find(|&(fam, _)| h.has(fam) && h.uncovered_words(norm, label_mask(fam)) == 0)?;
-    if family == Family::Share && !share_verb(h, norm) {
+    // A rights line ends with a stop as often as not; other labels end
+    // with none (or a colon).
+    if f.terminal && !norm.ends_with(':') && family != Family::Copyright {
+        return None;
+    }
+    if family == Family::Share && !share_verb(h) {
         return None;
     }
     Some(Reason::new(
@@ -115,38 +120,18 @@ fn label(f: &Facts, h: &FamilyHits, norm: &str) -> Option<Reason> {
 }
 
 /// Whether the share words include more than network names (a verb:
-/// share, tweet, print, copy link).
-fn share_verb(h: &FamilyHits, norm: &str) -> bool {
+/// share, teilen, sdílet; network names are written as names, `=`, and
+/// mean the same in every language).
+fn share_verb(h: &FamilyHits) -> bool {
     h.spans()
         .iter()
-        .filter(|s| s.family == Family::Share)
-        .any(|s| !is_network(&norm[s.start as usize..s.end as usize]))
-}
-
-/// A network or channel name (capitalised in the original, one word):
-/// anything the share family knows that is not a verb.
-fn is_network(word: &str) -> bool {
-    const VERBS: [&str; 12] = [
-        "share",
-        "shares",
-        "shared",
-        "sharing",
-        "share this",
-        "tweet",
-        "print",
-        "email",
-        "e-mail",
-        "copy link",
-        "copy the link",
-        "pin it",
-    ];
-    !VERBS.contains(&word)
+        .any(|s| s.family == Family::Share && !s.neutral)
 }
 
 /// Where a label ends and what follows it: before ": ", " | ", " » ",
-/// " > " or " - ".
+/// " > ", " - " or a full-width colon.
 fn split_label(norm: &str) -> Option<(&str, &str)> {
-    [": ", " | ", " » ", " > ", " - ", ":"]
+    [": ", " | ", " » ", " > ", " - ", ":", "："]
         .iter()
         .filter_map(|sep| norm.split_once(sep))
         .min_by_key(|(head, _)| head.len())

@@ -143,6 +143,7 @@ fn dataset(path: &Path, peer: &str, warnings: &mut Vec<String>) -> Result<Corpus
             truth,
             html: false,
             negative: false,
+            snippets: None,
         });
     }
     Ok(Corpus {
