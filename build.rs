@@ -55,9 +55,9 @@ fn scorer() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("scorer/weights.txt");
     println!("cargo:rerun-if-changed={}", path.display());
     let parsed = match fs::read_to_string(&path) {
-        Ok(text) => Some(
-            format::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display())),
-        ),
+        Ok(text) => {
+            Some(format::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
+        }
         Err(_) => None,
     };
     let mut code = String::new();

@@ -2,8 +2,8 @@
 //! way a document takes through it (decode, dispatch to the text or HTML
 //! stage, classify, assemble the result).
 
-use crate::model::{Block, BlockReport, Cleaned, Metadata, Reason, Removal, Verdict};
 use crate::classify::score::forest::Forest;
+use crate::model::{Block, BlockReport, Cleaned, Metadata, Reason, Removal, Verdict};
 use crate::options::{InputKind, Options, Scorer};
 use crate::{Error, classify, html, input, metadata, output, rules, text};
 use std::sync::{Arc, LazyLock};

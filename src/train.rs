@@ -37,7 +37,10 @@ pub const FORMAT_VERSION: u32 = score::format::VERSION;
 /// does), as the scorer would see them.
 pub fn text_samples(cleaner: &Cleaner, bytes: &[u8]) -> Vec<Sample> {
     let decoded = input::decode(bytes, false, None);
-    let text = decoded.text.strip_prefix('\u{FEFF}').unwrap_or(&decoded.text);
+    let text = decoded
+        .text
+        .strip_prefix('\u{FEFF}')
+        .unwrap_or(&decoded.text);
     let blocks = text::segment(text);
     samples(cleaner, &blocks)
 }

@@ -54,6 +54,13 @@ struct Args {
     #[arg(long, requires = "held_out")]
     only_held_out: bool,
 
+    /// With `--held-out`, also fit for each held-out dataset one model per
+    /// extractor that leaves out that extractor's texts as well
+    /// (`DIR/without-<dataset>+<peer>.txt`), so that each extractor's
+    /// figures come from a model that saw neither its pages nor its output.
+    #[arg(long, requires = "held_out")]
+    peer_folds: bool,
+
     /// Of the leave-one-dataset-out models, fit only those leaving out
     /// these datasets (for a quicker look).
     #[arg(long, value_name = "DATASET", requires = "held_out")]
@@ -119,24 +126,39 @@ fn main() -> Result<()> {
     let mut log = |line: String| eprintln!("  {line} ({:.0} s)", start.elapsed().as_secs_f64());
     if let Some(dir) = &args.held_out {
         std::fs::create_dir_all(dir).with_context(|| format!("{}", dir.display()))?;
+        let peers: std::collections::BTreeSet<&String> =
+            docs.iter().filter_map(|d| d.peer.as_ref()).collect();
         for (d, name) in data::DATASETS.iter().enumerate() {
             if !args.fold.is_empty() && !args.fold.iter().any(|f| f == name) {
                 continue;
             }
-            let text = fit::model(
-                &docs,
-                &params,
-                args.threshold,
-                Some(d),
-                args.predictions.as_deref(),
-                &mut log,
-            );
-            let path = dir.join(format!("without-{name}.txt"));
-            std::fs::write(&path, text).with_context(|| format!("{}", path.display()))?;
+            let mut folds = vec![fit::Fold {
+                dataset: Some(d),
+                peer: None,
+            }];
+            if args.peer_folds {
+                folds.extend(peers.iter().map(|&p| fit::Fold {
+                    dataset: Some(d),
+                    peer: Some(p.clone()),
+                }));
+            }
+            for fold in folds {
+                let text = fit::model(
+                    &docs,
+                    &params,
+                    args.threshold,
+                    &fold,
+                    args.predictions.as_deref(),
+                    &mut log,
+                );
+                let path = dir.join(format!("{}.txt", fold.name()));
+                std::fs::write(&path, text).with_context(|| format!("{}", path.display()))?;
+            }
         }
     }
     if !args.only_held_out {
-        let text = fit::model(&docs, &params, args.threshold, None, None, &mut log);
+        let all = fit::Fold::default();
+        let text = fit::model(&docs, &params, args.threshold, &all, None, &mut log);
         std::fs::write(&args.out, text).with_context(|| format!("{}", args.out.display()))?;
     }
     Ok(())

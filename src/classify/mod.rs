@@ -123,7 +123,12 @@ pub fn classify(blocks: &[Block], rules: &RuleSet, scorer: Option<&Forest>) -> V
 /// The languages of the blocks at `view`; when they differ from the last
 /// round's (`langs`), the asks told by word families are read again, as
 /// they depend on the document's languages.
-fn read_languages(blocks: &[Block], facts: &mut [Facts], view: &[usize], langs: &mut Option<u32>) -> u32 {
+fn read_languages(
+    blocks: &[Block],
+    facts: &mut [Facts],
+    view: &[usize],
+    langs: &mut Option<u32>,
+) -> u32 {
     let now = doc_languages(view.iter().map(|&i| &facts[i]));
     if *langs != Some(now) {
         for &i in view {
@@ -146,7 +151,12 @@ fn stages(doc: &mut Doc, rules: &RuleSet) {
 
 impl<'a, 'r> Doc<'a, 'r> {
     /// The blocks at `view`, nothing decided yet.
-    fn over(blocks: &'a [Block], facts: &'a [Facts<'r>], view: &[usize], langs: u32) -> Doc<'a, 'r> {
+    fn over(
+        blocks: &'a [Block],
+        facts: &'a [Facts<'r>],
+        view: &[usize],
+        langs: u32,
+    ) -> Doc<'a, 'r> {
         let facts: Vec<&Facts> = view.iter().map(|&i| &facts[i]).collect();
         let protected = facts.iter().map(|f| f.keep.is_some()).collect();
         Doc {

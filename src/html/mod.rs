@@ -31,9 +31,9 @@ mod stats;
 mod tag;
 mod title;
 
+use crate::classify::score::forest::Forest;
 use crate::model::{Block, Head, Reason};
 use crate::rules::RuleSet;
-use crate::classify::score::forest::Forest;
 
 /// Parses a page once, for the blocks and for the metadata. Elements
 /// nested deeper than the browsers' cap become siblings at that depth

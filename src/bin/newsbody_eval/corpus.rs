@@ -43,6 +43,9 @@ pub struct Corpus {
     /// The wceb dataset the documents come from (wceb and residue), which
     /// picks the model held out from it (`--model-dir`).
     pub dataset: Option<String>,
+    /// The extractor whose texts a residue corpus holds, which picks the
+    /// model held out from it as well when there is one.
+    pub peer: Option<String>,
     pub docs: Vec<Doc>,
 }
 
@@ -159,6 +162,7 @@ fn wceb_dataset(path: &Path, name: String, warnings: &mut Vec<String>) -> Result
     }
     Ok(Corpus {
         dataset: Some(name.clone()),
+        peer: None,
         name,
         layout: Layout::Wceb,
         docs,
@@ -184,6 +188,7 @@ fn appeals(path: &Path, name: String, warnings: &mut Vec<String>) -> Result<Corp
         name,
         layout: Layout::Appeals,
         dataset: None,
+        peer: None,
         docs,
     })
 }

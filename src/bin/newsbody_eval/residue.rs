@@ -150,6 +150,7 @@ fn dataset(path: &Path, peer: &str, warnings: &mut Vec<String>) -> Result<Corpus
         name: corpus,
         layout: Layout::Residue,
         dataset: Some(dataset),
+        peer: Some(peer.to_string()),
         docs,
     })
 }

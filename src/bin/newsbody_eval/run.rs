@@ -3,10 +3,10 @@
 //! scoring it.
 
 use crate::corpus::{Corpus, Doc, Layout, Plan};
+use crate::models::{Cleaners, Models};
 use anyhow::{Context, Result};
 use newsbody::eval::lines::{self, Boilerplate, LineScore};
 use newsbody::eval::metric::{self, DocScore};
-use crate::models::{Cleaners, Models};
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;

@@ -98,6 +98,7 @@ pub fn corpus(path: &Path, name: String, warnings: &mut Vec<String>) -> Result<C
         name,
         layout: Layout::Snippets,
         dataset: None,
+        peer: None,
         docs,
     })
 }

@@ -133,7 +133,9 @@ impl Rng {
 
 /// Composes `count` documents from one language's material.
 pub fn documents(m: &Material, count: usize) -> Vec<Composed> {
-    (0..count).map(|k| document(m, &mut Rng::new(&m.name, k))).collect()
+    (0..count)
+        .map(|k| document(m, &mut Rng::new(&m.name, k)))
+        .collect()
 }
 
 fn document(m: &Material, rng: &mut Rng) -> Composed {
@@ -184,7 +186,10 @@ mod tests {
         assert_eq!(m.boilerplate[0].1, ["Share", "Facebook"]);
         let a = documents(&m, 20);
         assert_eq!(a, documents(&m, 20));
-        assert!(a.iter().any(|d| d.iter().any(|(l, bp)| l == "Facebook" && *bp)));
+        assert!(
+            a.iter()
+                .any(|d| d.iter().any(|(l, bp)| l == "Facebook" && *bp))
+        );
         assert!(a.iter().all(|d| d.iter().any(|(_, bp)| !bp)));
     }
 }

@@ -45,6 +45,9 @@ pub struct Doc {
     pub source: Source,
     /// Index into [`DATASETS`]; `None` for composed documents.
     pub dataset: Option<usize>,
+    /// The extractor whose output a residue text is (its folder under
+    /// `residue/`); `None` for pages and composed documents.
+    pub peer: Option<String>,
     /// Feature rows, one per kept block.
     pub x: Vec<f32>,
     /// 1 for boilerplate, 0 for body (a share between for mixed blocks).
@@ -91,10 +94,12 @@ pub fn corpus(root: &Path) -> Result<Vec<Doc>> {
     let texts = residue(&root.join("residue"))?;
     let residue_docs: Vec<Doc> = texts
         .par_iter()
-        .map(|(dataset, input, truth)| {
+        .map(|(dataset, peer, input, truth)| {
             let id = input.file_stem().unwrap_or_default().to_string_lossy();
             let caps = captions.get(&(*dataset, id.as_ref()));
-            residue_doc(&text, *dataset, input, truth, caps)
+            let mut doc = residue_doc(&text, *dataset, input, truth, caps)?;
+            doc.peer = Some(peer.clone());
+            Ok(doc)
         })
         .collect::<Result<_>>()?;
     docs.extend(residue_docs);
@@ -106,7 +111,11 @@ fn pages(wceb: &Path) -> Result<Vec<Page>> {
     for (d, name) in DATASETS.iter().enumerate() {
         let dir = wceb.join(name);
         for html in sorted(&dir.join("html"), "html")? {
-            let id = html.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+            let id = html
+                .file_stem()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned();
             let truth = dir.join("truth").join(format!("{id}.txt"));
             if truth.is_file() {
                 out.push(Page {
@@ -121,8 +130,8 @@ fn pages(wceb: &Path) -> Result<Vec<Page>> {
     Ok(out)
 }
 
-/// `(dataset, text, truth)` of every residue text.
-fn residue(root: &Path) -> Result<Vec<(usize, PathBuf, PathBuf)>> {
+/// `(dataset, peer, text, truth)` of every residue text.
+fn residue(root: &Path) -> Result<Vec<(usize, String, PathBuf, PathBuf)>> {
     let wceb = root.parent().unwrap_or(root).join("wceb");
     let mut out = Vec::new();
     let mut peers: Vec<PathBuf> = fs::read_dir(root)
@@ -132,12 +141,21 @@ fn residue(root: &Path) -> Result<Vec<(usize, PathBuf, PathBuf)>> {
         .collect();
     peers.sort();
     for peer in peers {
+        let peer_name = peer
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
         for (d, name) in DATASETS.iter().enumerate() {
             for input in sorted(&peer.join(name).join("text"), "txt")? {
-                let id = input.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+                let id = input
+                    .file_stem()
+                    .unwrap_or_default()
+                    .to_string_lossy()
+                    .into_owned();
                 let truth = wceb.join(name).join("truth").join(format!("{id}.txt"));
                 if truth.is_file() {
-                    out.push((d, input, truth));
+                    out.push((d, peer_name.clone(), input, truth));
                 }
             }
         }
@@ -214,7 +232,10 @@ pub fn composed(dir: &Path, per_file: usize) -> Result<Vec<Doc>> {
     let text = cleaner(InputKind::Text)?;
     let mut docs = Vec::new();
     for m in crate::compose::read(dir)? {
-        for (k, lines) in crate::compose::documents(&m, per_file).into_iter().enumerate() {
+        for (k, lines) in crate::compose::documents(&m, per_file)
+            .into_iter()
+            .enumerate()
+        {
             let joined: Vec<&str> = lines.iter().map(|(l, _)| l.as_str()).collect();
             let samples = text_samples(&text, joined.join("\n").as_bytes());
             let flags: Vec<bool> = (lines.iter())
@@ -227,6 +248,7 @@ pub fn composed(dir: &Path, per_file: usize) -> Result<Vec<Doc>> {
             let mut doc = Doc {
                 source: Source::Composed,
                 dataset: None,
+                peer: None,
                 x: Vec::new(),
                 y: Vec::new(),
                 tokens: Vec::new(),
@@ -271,6 +293,7 @@ fn labelled(
     let mut doc = Doc {
         source,
         dataset,
+        peer: None,
         x: Vec::new(),
         y: Vec::new(),
         tokens: Vec::new(),

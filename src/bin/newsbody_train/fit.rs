@@ -37,10 +37,44 @@ pub fn data(docs: &[Doc], features: usize, keep: impl Fn(&Doc) -> bool) -> Data 
     Data::new(&x, features, y, w)
 }
 
-/// Whether a model held out from `dataset` may see `doc`: neither the
-/// dataset's pages nor any peer's texts of them.
-pub fn without(dataset: usize) -> impl Fn(&Doc) -> bool {
-    move |d: &Doc| d.dataset != Some(dataset)
+/// What a model is held out from: a wceb dataset (its pages and every
+/// peer's texts of them) and, for the figures of one extractor's texts, that
+/// extractor too (its texts of every dataset).
+#[derive(Debug, Clone, Default)]
+pub struct Fold {
+    pub dataset: Option<usize>,
+    pub peer: Option<String>,
+}
+
+impl Fold {
+    /// Whether a model of this fold may see `doc`.
+    pub fn sees(&self, doc: &Doc) -> bool {
+        let dataset = self.dataset.is_none_or(|h| doc.dataset != Some(h));
+        let peer = (self.peer.as_ref()).is_none_or(|p| doc.peer.as_ref() != Some(p));
+        dataset && peer
+    }
+
+    /// The documents whose figures this fold's model gives: the held-out
+    /// dataset's, and of the held-out peer's texts only.
+    fn scores(&self, doc: &Doc) -> bool {
+        self.dataset.is_some()
+            && doc.dataset == self.dataset
+            && (self.peer.as_ref()).is_none_or(|p| doc.peer.as_ref() == Some(p))
+    }
+
+    /// `without-<dataset>` or `without-<dataset>+<peer>`: the weights
+    /// file's name, without `.txt`, as `newsbody-eval --model-dir` looks
+    /// for it.
+    pub fn name(&self) -> String {
+        let mut name = String::from("without");
+        if let Some(d) = self.dataset {
+            name = format!("{name}-{}", DATASETS[d]);
+        }
+        if let Some(p) = &self.peer {
+            name = format!("{name}+{p}");
+        }
+        name
+    }
 }
 
 /// The weights file for a fitted model.
@@ -52,12 +86,7 @@ pub fn weights(model: &Model, p: &Params, threshold: f32, note: &str) -> String 
         "# newsbody scorer weights, written by `newsbody-train` ({note}).\n\
          # {} trees of depth {}, learning rate {}, lambda {}, min child {}.\n\
          # Format: src/classify/score/format.rs. Features: {}.",
-        p.trees,
-        p.depth,
-        p.learning_rate,
-        p.lambda,
-        p.min_child,
-        "src/classify/score/features.rs"
+        p.trees, p.depth, p.learning_rate, p.lambda, p.min_child, "src/classify/score/features.rs"
     );
     let _ = writeln!(out, "newsbody-scorer {}", newsbody::train::FORMAT_VERSION);
     let _ = writeln!(
@@ -91,33 +120,31 @@ pub fn weights(model: &Model, p: &Params, threshold: f32, note: &str) -> String 
     out
 }
 
-/// Fits one model and returns its weights file.
+/// Fits one model and returns its weights file. A held-out model reports
+/// what it does to the documents it did not see.
 pub fn model(
     docs: &[Doc],
     p: &Params,
     threshold: f32,
-    held_out: Option<usize>,
+    fold: &Fold,
     predictions: Option<&std::path::Path>,
     log: &mut dyn FnMut(String),
 ) -> String {
     let features = newsbody::train::feature_names().len();
-    let data = match held_out {
-        Some(d) => data(docs, features, without(d)),
-        None => data(docs, features, |_| true),
-    };
-    let note = match held_out {
-        Some(d) => format!("held out: {}", DATASETS[d]),
+    let data = data(docs, features, |d| fold.sees(d));
+    let note = match fold.dataset {
+        Some(_) => format!("held out: {}", fold.name()),
         None => "all datasets".to_string(),
     };
     log(format!("{note}: {} blocks", data.rows));
     let model = gbdt::fit(&data, p, log);
-    if let Some(d) = held_out {
-        let unseen: Vec<&Doc> = docs.iter().filter(|doc| !without(d)(doc)).collect();
+    if fold.dataset.is_some() {
+        let unseen: Vec<&Doc> = docs.iter().filter(|d| fold.scores(d)).collect();
         for line in crate::report::held_out(&model, &unseen, features) {
             log(line);
         }
         if let Some(dir) = predictions {
-            let path = dir.join(format!("{}.tsv", DATASETS[d]));
+            let path = dir.join(format!("{}.tsv", fold.name()));
             let _ = std::fs::write(path, crate::report::predictions(&model, &unseen, features));
         }
     }

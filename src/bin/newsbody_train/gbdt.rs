@@ -78,9 +78,7 @@ fn cuts(x: &[f32], features: usize, f: usize) -> Vec<f32> {
     if distinct.len() <= MAX_BINS {
         return distinct.into_iter().skip(1).collect();
     }
-    let mut out: Vec<f32> = (1..MAX_BINS)
-        .map(|q| v[q * v.len() / MAX_BINS])
-        .collect();
+    let mut out: Vec<f32> = (1..MAX_BINS).map(|q| v[q * v.len() / MAX_BINS]).collect();
     out.dedup();
     // A cut at the smallest value would leave its bin empty.
     out.retain(|&c| c > v[0]);
@@ -188,7 +186,11 @@ pub fn fit(data: &Data, p: &Params, log: &mut dyn FnMut(String)) -> Model {
         }
         trees.push(tree);
         if (t + 1) % (p.trees / 10).max(1) == 0 {
-            log(format!("tree {}: log-loss {:.5}", t + 1, log_loss(data, &z)));
+            log(format!(
+                "tree {}: log-loss {:.5}",
+                t + 1,
+                log_loss(data, &z)
+            ));
         }
     }
     Model { bias, trees }
@@ -232,7 +234,9 @@ fn grow(data: &Data, grad: &[Sums], p: &Params) -> (Vec<Node>, Vec<u32>) {
     for _ in 0..p.depth {
         let mut next = Vec::new();
         for open in level {
-            let hist = open.hist.unwrap_or_else(|| histogram(data, grad, &open.rows));
+            let hist = open
+                .hist
+                .unwrap_or_else(|| histogram(data, grad, &open.rows));
             let Some((f, bin)) = best_split(&hist, open.sums, p) else {
                 continue;
             };

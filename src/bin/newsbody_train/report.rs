@@ -78,7 +78,9 @@ fn per_doc(model: &Model, docs: &[&Doc], features: usize) -> Vec<String> {
         let probs: Vec<f32> = (d.x.chunks_exact(features))
             .map(|x| 1.0 / (1.0 + (-model.log_odds(x)).exp()))
             .collect();
-        let body: f64 = (d.tokens.iter().zip(&d.y)).map(|(&t, &y)| t as f64 * f64::from(1.0 - y)).sum();
+        let body: f64 = (d.tokens.iter().zip(&d.y))
+            .map(|(&t, &y)| t as f64 * f64::from(1.0 - y))
+            .sum();
         if body == 0.0 {
             continue;
         }

@@ -15,30 +15,104 @@
 //! records: old weights are then refused, not misread.
 
 use super::shape::{Shape, shape};
-use crate::model::Kind;
 use crate::classify::Doc;
 use crate::classify::facts::{Facts, LABEL_MAX_CHARS};
 use crate::classify::families::{self, Family};
+use crate::model::Kind;
 use crate::rules::markup::Roles;
 use crate::rules::{Cue, RuleSet};
 use std::collections::HashMap;
 
 /// Names of the block's own features.
 const OWN_NAMES: [&str; 88] = [
-    "chars", "words", "terminal", "cells", "ends_colon", "ends_digit", "upper_share", "title_share",
-    "first_upper", "digit_share", "punct_share", "pipes", "separators", "url", "email", "handle",
-    "hashtag", "emoji", "brackets", "wrapped", "inner_stops", "quotes", "list_marker", "indented",
-    "time", "year", "cjk_share", "word_length", "commas", "cue.we", "cue.you", "cue.ask",
-    "cue.money", "cue.period", "cue.thanks", "rule.drop", "rule.open", "rule.close", "rule.keep",
-    "rule.within", "kind.appeal", "kind.newsletter", "kind.subscription", "kind.related",
-    "kind.share", "kind.republish", "kind.copyright", "kind.cookie", "kind.ad", "kind.credit",
-    "kind.author", "kind.navigation", "kind.promo", "kind.heading", "html", "link_density",
-    "tag.p", "tag.heading", "tag.li", "tag.table", "tag.quote", "tag.pre", "tag.caption",
-    "tag.other", "class.positive", "class.negative", "class.unlikely", "furniture",
-    "family.share", "family.related", "family.republish", "family.donate", "family.subscribe",
-    "family.contact", "family.credit", "family.copyright", "family.cookie", "family.ad",
-    "family.app", "family.comment", "family.navigation", "family.editor", "family.speech",
-    "family.piece", "family.filler", "family.kinds", "family.uncovered", "family.opening",
+    "chars",
+    "words",
+    "terminal",
+    "cells",
+    "ends_colon",
+    "ends_digit",
+    "upper_share",
+    "title_share",
+    "first_upper",
+    "digit_share",
+    "punct_share",
+    "pipes",
+    "separators",
+    "url",
+    "email",
+    "handle",
+    "hashtag",
+    "emoji",
+    "brackets",
+    "wrapped",
+    "inner_stops",
+    "quotes",
+    "list_marker",
+    "indented",
+    "time",
+    "year",
+    "cjk_share",
+    "word_length",
+    "commas",
+    "cue.we",
+    "cue.you",
+    "cue.ask",
+    "cue.money",
+    "cue.period",
+    "cue.thanks",
+    "rule.drop",
+    "rule.open",
+    "rule.close",
+    "rule.keep",
+    "rule.within",
+    "kind.appeal",
+    "kind.newsletter",
+    "kind.subscription",
+    "kind.related",
+    "kind.share",
+    "kind.republish",
+    "kind.copyright",
+    "kind.cookie",
+    "kind.ad",
+    "kind.credit",
+    "kind.author",
+    "kind.navigation",
+    "kind.promo",
+    "kind.heading",
+    "html",
+    "link_density",
+    "tag.p",
+    "tag.heading",
+    "tag.li",
+    "tag.table",
+    "tag.quote",
+    "tag.pre",
+    "tag.caption",
+    "tag.other",
+    "class.positive",
+    "class.negative",
+    "class.unlikely",
+    "furniture",
+    "family.share",
+    "family.related",
+    "family.republish",
+    "family.donate",
+    "family.subscribe",
+    "family.contact",
+    "family.credit",
+    "family.copyright",
+    "family.cookie",
+    "family.ad",
+    "family.app",
+    "family.comment",
+    "family.navigation",
+    "family.editor",
+    "family.speech",
+    "family.piece",
+    "family.filler",
+    "family.kinds",
+    "family.uncovered",
+    "family.opening",
 ];
 
 /// The kinds whose rule hits are features, in `OWN_NAMES` order.
@@ -61,13 +135,40 @@ const HIT_KINDS: [Kind; 14] = [
 
 /// Names of the features of the block's place in the document.
 const PLACE_NAMES: [&str; 35] = [
-    "topic_core", "topic_doc", "in_span", "span_start", "span_end", "from_start", "from_end", "relative_position", "chars_before", "chars_after",
-    "core_before", "core_after", "core_distance", "label_run", "label_run_at",
-    "short_run", "colon_label_before", "repeats", "prefix_repeats", "removed_before", "removed_after", "removed_before.ask",
-    "removed_before.related", "removed_before.social", "removed_before.footer",
-    "removed_before.furniture", "removed_before.heading", "removed_after.ask",
-    "removed_after.related", "removed_after.social", "removed_after.footer",
-    "removed_after.furniture", "removed_after.heading", "family_label_before",
+    "topic_core",
+    "topic_doc",
+    "in_span",
+    "span_start",
+    "span_end",
+    "from_start",
+    "from_end",
+    "relative_position",
+    "chars_before",
+    "chars_after",
+    "core_before",
+    "core_after",
+    "core_distance",
+    "label_run",
+    "label_run_at",
+    "short_run",
+    "colon_label_before",
+    "repeats",
+    "prefix_repeats",
+    "removed_before",
+    "removed_after",
+    "removed_before.ask",
+    "removed_before.related",
+    "removed_before.social",
+    "removed_before.footer",
+    "removed_before.furniture",
+    "removed_before.heading",
+    "removed_after.ask",
+    "removed_after.related",
+    "removed_after.social",
+    "removed_after.footer",
+    "removed_after.furniture",
+    "removed_after.heading",
+    "family_label_before",
     "family_label_after",
 ];
 
@@ -111,8 +212,18 @@ const fn concat<const N: usize>(parts: &[&[&'static str]]) -> [&'static str; N] 
 
 /// Features stored as log2(1 + count), shown as the count in evidence.
 const LOG_SCALED: [&str; 12] = [
-    "chars", "words", "from_start", "from_end", "core_before", "core_after", "core_distance",
-    "label_run", "label_run_at", "short_run", "repeats", "prefix_repeats",
+    "chars",
+    "words",
+    "from_start",
+    "from_end",
+    "core_before",
+    "core_after",
+    "core_distance",
+    "label_run",
+    "label_run_at",
+    "short_run",
+    "repeats",
+    "prefix_repeats",
 ];
 
 /// Feature `f` with value `v` as evidence reads it: `name=value`, counts
@@ -172,23 +283,57 @@ pub fn rows(doc: &Doc, rules: &RuleSet) -> Vec<f32> {
 fn own<'t>(doc: &'t Doc, i: usize, rules: &RuleSet, roles: &mut HashMap<&'t str, Roles>) -> Own {
     let f: &Facts = doc.facts[i];
     let s = shape(&doc.blocks[i].text);
-    let share = |part: u32, whole: u32| if whole == 0 { 0.0 } else { part as f32 / whole as f32 };
+    let share = |part: u32, whole: u32| {
+        if whole == 0 {
+            0.0
+        } else {
+            part as f32 / whole as f32
+        }
+    };
     let log = |v: u32| (1.0 + v as f32).log2();
     let b = |v: bool| f32::from(u8::from(v));
     let mut v = [0f32; OWN_NAMES.len()];
     let text = [
-        log(s.chars), log(s.words), b(s.terminal), s.cells.min(20) as f32, b(s.ends_colon),
+        log(s.chars),
+        log(s.words),
+        b(s.terminal),
+        s.cells.min(20) as f32,
+        b(s.ends_colon),
         b(s.ends_digit),
-        share(s.upper, s.letters), share(s.capital_words, s.letter_words), b(s.first_upper),
-        share(s.digits, s.chars), share(s.punct, s.chars), s.pipes.min(20) as f32,
-        s.separators.min(20) as f32, b(s.url), b(s.email), b(s.handle), b(s.hashtag),
-        s.emoji.min(5) as f32, s.brackets.min(5) as f32, b(s.wrapped), s.inner_stops.min(20) as f32,
-        b(s.quotes), b(s.list_marker), b(s.indented), b(s.time), b(s.year),
-        share(s.cjk, s.letters), share(s.letters, s.words), s.commas.min(20) as f32,
+        share(s.upper, s.letters),
+        share(s.capital_words, s.letter_words),
+        b(s.first_upper),
+        share(s.digits, s.chars),
+        share(s.punct, s.chars),
+        s.pipes.min(20) as f32,
+        s.separators.min(20) as f32,
+        b(s.url),
+        b(s.email),
+        b(s.handle),
+        b(s.hashtag),
+        s.emoji.min(5) as f32,
+        s.brackets.min(5) as f32,
+        b(s.wrapped),
+        s.inner_stops.min(20) as f32,
+        b(s.quotes),
+        b(s.list_marker),
+        b(s.indented),
+        b(s.time),
+        b(s.year),
+        share(s.cjk, s.letters),
+        share(s.letters, s.words),
+        s.commas.min(20) as f32,
     ];
     v[..text.len()].copy_from_slice(&text);
     let mut k = text.len();
-    for cue in [Cue::We, Cue::You, Cue::Ask, Cue::Money, Cue::Period, Cue::Thanks] {
+    for cue in [
+        Cue::We,
+        Cue::You,
+        Cue::Ask,
+        Cue::Money,
+        Cue::Period,
+        Cue::Thanks,
+    ] {
         v[k] = b(f.has(cue));
         k += 1;
     }
@@ -315,9 +460,10 @@ fn families(doc: &Doc, i: usize, v: &mut [f32]) -> u32 {
     covering.push(Family::Filler);
     let uncovered = hits.uncovered_words(norm, families::mask(&covering));
     v[k + 1] = uncovered.min(words) as f32 / words as f32;
-    v[k + 2] = f32::from(u8::from(hits.spans().iter().any(|s| {
-        s.start == 0 && s.exact && FURNITURE.contains(&s.family)
-    })));
+    v[k + 2] =
+        f32::from(u8::from(hits.spans().iter().any(|s| {
+            s.start == 0 && s.exact && FURNITURE.contains(&s.family)
+        })));
     furniture
 }
 
@@ -329,7 +475,13 @@ fn neighbour(doc: &Doc, own: &[Own], at: Option<usize>, out: &mut Vec<f32>) {
     };
     let (k, o) = o;
     let s = &o.shape;
-    let share = |part: u32, whole: u32| if whole == 0 { 0.0 } else { part as f32 / whole as f32 };
+    let share = |part: u32, whole: u32| {
+        if whole == 0 {
+            0.0
+        } else {
+            part as f32 / whole as f32
+        }
+    };
     out.extend_from_slice(&[
         1.0,
         o.values[0],
@@ -431,7 +583,11 @@ impl Place {
             signed_log(i as isize - end as isize),
             log(i),
             log(self.n - 1 - i),
-            if self.n > 1 { i as f32 / (self.n - 1) as f32 } else { 0.0 },
+            if self.n > 1 {
+                i as f32 / (self.n - 1) as f32
+            } else {
+                0.0
+            },
             self.chars_before[i] / self.total_chars,
             (self.total_chars - self.chars_before[i] - chars).max(0.0) / self.total_chars,
             log(self.cores_before[i] as usize),
@@ -506,7 +662,9 @@ fn topic(doc: &Doc, own: &[Own]) -> Vec<(f32, f32)> {
                 return (-1.0, -1.0);
             }
             let me = u32::from(own[k].core);
-            let core = ws.iter().filter(|w| in_core.get(*w).copied().unwrap_or(0) > me);
+            let core = ws
+                .iter()
+                .filter(|w| in_core.get(*w).copied().unwrap_or(0) > me);
             let other = ws.iter().filter(|w| in_doc[*w] > 1);
             let n = ws.len() as f32;
             (core.count() as f32 / n, other.count() as f32 / n)

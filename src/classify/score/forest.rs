@@ -146,6 +146,10 @@ pub(crate) mod tests {
     #[test]
     fn refuses_weights_for_other_features() {
         let other = stump(3, 0.5, 0.8).replace(&format!("features {}", NAMES.len()), "features 5");
-        assert!(Forest::parse(&other).unwrap_err().contains("fitted to 5 features"));
+        assert!(
+            Forest::parse(&other)
+                .unwrap_err()
+                .contains("fitted to 5 features")
+        );
     }
 }

@@ -151,7 +151,11 @@ fn check_tree(nodes: &[Node], base: usize) -> Result<(), String> {
         for child in [node.left, node.right] {
             let c = child as usize;
             if c <= i || c >= nodes.len() {
-                return Err(format!("node {} has child {} out of order", i - base, c - base));
+                return Err(format!(
+                    "node {} has child {} out of order",
+                    i - base,
+                    c - base
+                ));
             }
         }
     }
@@ -159,8 +163,11 @@ fn check_tree(nodes: &[Node], base: usize) -> Result<(), String> {
 }
 
 fn number<T: std::str::FromStr>(parts: &[&str], k: usize) -> Result<T, String> {
-    let s = parts.get(k).ok_or_else(|| format!("missing value {}", k + 1))?;
-    s.parse().map_err(|_| format!("`{s}` is not a number of the right kind"))
+    let s = parts
+        .get(k)
+        .ok_or_else(|| format!("missing value {}", k + 1))?;
+    s.parse()
+        .map_err(|_| format!("`{s}` is not a number of the right kind"))
 }
 
 /// FNV-1a over the feature names, each followed by a newline: the hash a
@@ -191,7 +198,10 @@ mod tests {
         assert_eq!((p.threshold, p.bias), (0.75, -1.5));
         assert_eq!(p.roots, [0]);
         assert_eq!(p.nodes.len(), 3);
-        assert_eq!((p.nodes[0].feature, p.nodes[0].left, p.nodes[0].right), (2, 1, 2));
+        assert_eq!(
+            (p.nodes[0].feature, p.nodes[0].left, p.nodes[0].right),
+            (2, 1, 2)
+        );
         assert_eq!(p.nodes[2].feature, LEAF);
         assert_eq!(p.nodes[2].value, 2.0);
     }

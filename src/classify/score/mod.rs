@@ -18,8 +18,8 @@ pub mod format;
 mod shape;
 
 use super::Doc;
-use crate::model::Reason;
 use crate::model::Kind;
+use crate::model::Reason;
 use crate::rules::RuleSet;
 use forest::Forest;
 

@@ -98,9 +98,7 @@ fn count_char(s: &mut Shape, c: char, prev: char, prev2: char) {
             '|' => s.pipes += 1,
             '(' | '[' => s.brackets += 1,
             ',' | '\u{3001}' | '\u{FF0C}' => s.commas += 1,
-            '"' | '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' | '\u{201E}' => {
-                s.quotes = true
-            }
+            '"' | '\u{201C}' | '\u{201D}' | '\u{00AB}' | '\u{00BB}' | '\u{201E}' => s.quotes = true,
             '\u{3002}' | '\u{FF01}' | '\u{FF1F}' => s.inner_stops += 1,
             _ => s.emoji += u32::from(is_emoji(c)),
         }
@@ -149,15 +147,23 @@ fn finish(s: &mut Shape, t: &str) {
         || [".com", ".org", ".net", ".co.uk", ".de/", ".html"]
             .iter()
             .any(|d| lower_has(d));
-    s.email = t
-        .split_whitespace()
-        .any(|w| w.find('@').is_some_and(|at| at > 0 && w[at..].contains('.')));
+    s.email = t.split_whitespace().any(|w| {
+        w.find('@')
+            .is_some_and(|at| at > 0 && w[at..].contains('.'))
+    });
     // A handle is an @ word that is not an address.
     s.handle &= !s.email || t.contains(" @");
-    s.separators = [" / ", " - ", " \u{00BB} ", " > ", " \u{00B7} ", " \u{2022} "]
-        .iter()
-        .map(|sep| t.matches(sep).count() as u32)
-        .sum();
+    s.separators = [
+        " / ",
+        " - ",
+        " \u{00BB} ",
+        " > ",
+        " \u{00B7} ",
+        " \u{2022} ",
+    ]
+    .iter()
+    .map(|sep| t.matches(sep).count() as u32)
+    .sum();
 }
 
 /// "- item", "* item", "• item", "1. item", "2) item".
