@@ -49,8 +49,8 @@ pub fn text_samples(cleaner: &Cleaner, bytes: &[u8]) -> Vec<Sample> {
 /// `Cleaner::clean` does), as the scorer would see them.
 pub fn html_samples(cleaner: &Cleaner, bytes: &[u8]) -> Vec<Sample> {
     let decoded = input::decode(bytes, true, None);
-    let (doc, _) = html::parse(&decoded.text);
-    let page = html::read(&doc, &cleaner.rules, None);
+    let (dom, _) = html::parse(&decoded.text);
+    let page = html::read(dom, &cleaner.rules, None);
     samples(cleaner, &page.blocks)
 }
 
