@@ -41,7 +41,7 @@ pub fn apply(doc: &mut Doc) {
                         format!("region.{kind}"),
                         format!(
                             "in the {kind} region opened by {rule} at block {i}{}",
-                            cue_note(&doc.facts[k])
+                            cue_note(doc.facts[k])
                         ),
                     )
                 };
@@ -255,7 +255,7 @@ fn closers_reach_back(doc: &mut Doc) {
                 "appeal.before-closer",
                 format!(
                     "ask before the closer {rule} at block {i}{}",
-                    cue_note(&doc.facts[k])
+                    cue_note(doc.facts[k])
                 ),
             );
             doc.remove(k, why);

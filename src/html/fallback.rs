@@ -160,7 +160,7 @@ mod tests {
             rules: &rules,
             title: None,
         };
-        let out = extract(&page, &mut hints, &rules, &[root]);
+        let out = extract(&page, &mut hints, &rules, None, &[root]);
         let body: Vec<&str> = (out.blocks.iter().zip(&out.decided))
             .filter(|(_, d)| d.is_none())
             .map(|(b, _)| b.text.as_str())

@@ -141,7 +141,7 @@ pub fn documents(m: &Material, count: usize) -> Vec<Composed> {
 fn document(m: &Material, rng: &mut Rng) -> Composed {
     // Body: a run of paragraphs from a random start, in their order (so
     // that a story reads on), sometimes with a look-alike among them.
-    let n = 3 + rng.below(m.body.len().min(8).max(1));
+    let n = 3 + rng.below(m.body.len().clamp(1, 8));
     let first = rng.below(m.body.len());
     let mut body: Vec<Vec<String>> = (0..n)
         .map(|k| m.body[(first + k) % m.body.len()].clone())

@@ -85,8 +85,8 @@ pub fn weights(model: &Model, p: &Params, threshold: f32, note: &str) -> String 
         out,
         "# newsbody scorer weights, written by `newsbody-train` ({note}).\n\
          # {} trees of depth {}, learning rate {}, lambda {}, min child {}.\n\
-         # Format: src/classify/score/format.rs. Features: {}.",
-        p.trees, p.depth, p.learning_rate, p.lambda, p.min_child, "src/classify/score/features.rs"
+         # Format: src/classify/score/format.rs. Features: src/classify/score/features.rs.",
+        p.trees, p.depth, p.learning_rate, p.lambda, p.min_child
     );
     let _ = writeln!(out, "newsbody-scorer {}", newsbody::train::FORMAT_VERSION);
     let _ = writeln!(

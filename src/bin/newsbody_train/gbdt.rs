@@ -199,8 +199,8 @@ pub fn fit(data: &Data, p: &Params, log: &mut dyn FnMut(String)) -> Model {
 fn log_loss(data: &Data, z: &[f32]) -> f64 {
     let mut sum = 0f64;
     let mut wsum = 0f64;
-    for i in 0..data.rows {
-        let prob = (1.0 / (1.0 + (-f64::from(z[i])).exp())).clamp(1e-9, 1.0 - 1e-9);
+    for (i, &zi) in z.iter().enumerate().take(data.rows) {
+        let prob = (1.0 / (1.0 + (-f64::from(zi)).exp())).clamp(1e-9, 1.0 - 1e-9);
         let y = f64::from(data.y[i]);
         let w = f64::from(data.w[i]);
         sum -= w * (y * prob.ln() + (1.0 - y) * (1.0 - prob).ln());

@@ -87,8 +87,8 @@ fn per_doc(model: &Model, docs: &[&Doc], features: usize) -> Vec<String> {
         n += 1.0;
         for (i, &th) in ths.iter().enumerate() {
             let (mut tp, mut fp) = (0f64, 0f64);
-            for k in 0..d.y.len() {
-                if probs[k] > th {
+            for (k, &prob) in probs.iter().enumerate() {
+                if prob > th {
                     continue;
                 }
                 let t = d.tokens[k] as f64;

@@ -72,7 +72,7 @@ fn takes_the_body(doc: &Doc, removals: &[(usize, Reason)]) -> bool {
             break;
         }
     }
-    !left && removals.len() > 0
+    !left && !removals.is_empty()
 }
 
 fn why(doc: &Doc, i: usize, forest: &Forest, x: &[f32], z: f32) -> Reason {
