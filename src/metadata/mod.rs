@@ -147,7 +147,8 @@ pub fn extract(head: &Head) -> Metadata {
                 head.h1.as_deref().filter(|_| head.h1_count == 1),
             )
         })
-        .map(|t| without_author(t, author.as_deref()));
+        .map(|t| without_author(t, author.as_deref()))
+        .map(|t| without_site(t, site_name.as_deref()));
     Metadata {
         title,
         author,
@@ -210,6 +211,33 @@ fn headline(title: String, site_name: Option<&str>, h1: Option<&str>) -> String 
     } else {
         title
     }
+}
+
+/// The title without the site's name before or after it ("Headline -
+/// Site", "Site | Headline"), when the page names its site; a title that
+/// is only the site's name stays.
+fn without_site(title: String, site: Option<&str>) -> String {
+    let Some(site) = site.map(str::trim).filter(|s| !s.is_empty()) else {
+        return title;
+    };
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " : "] {
+        let trailing = format!("{sep}{site}");
+        let leading = format!("{site}{sep}");
+        let rest = (title.len() > trailing.len())
+            .then(|| title.get(title.len() - trailing.len()..))
+            .flatten()
+            .filter(|end| end.eq_ignore_ascii_case(&trailing))
+            .map(|_| &title[..title.len() - trailing.len()])
+            .or_else(|| {
+                let head = title.get(..leading.len())?;
+                (title.len() > leading.len() && head.eq_ignore_ascii_case(&leading))
+                    .then(|| &title[leading.len()..])
+            });
+        if let Some(rest) = rest.map(str::trim).filter(|r| !r.is_empty()) {
+            return rest.to_string();
+        }
+    }
+    title
 }
 
 /// The title without a trailing "| Author" (or "- Author") that names the
@@ -287,7 +315,30 @@ fn url(page: &Head, ld: Option<String>) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use super::headline;
+    use super::{headline, without_site};
+
+    #[test]
+    fn the_site_name_leaves_the_title_only_where_the_page_names_its_site() {
+        let site = Some("Valley Post");
+        let t = |s: &str| s.to_string();
+        assert_eq!(
+            without_site(t("Bridge reopens | Valley Post"), site),
+            "Bridge reopens"
+        );
+        assert_eq!(
+            without_site(t("VALLEY POST - Bridge reopens"), site),
+            "Bridge reopens"
+        );
+        assert_eq!(without_site(t("Valley Post"), site), "Valley Post");
+        assert_eq!(
+            without_site(t("Bridge reopens | Hill News"), site),
+            "Bridge reopens | Hill News"
+        );
+        assert_eq!(
+            without_site(t("Bridge reopens | Valley Post"), None),
+            "Bridge reopens | Valley Post"
+        );
+    }
 
     #[test]
     fn the_h1_replaces_only_a_title_that_names_the_site() {
