@@ -51,6 +51,8 @@ mod report;
 mod rules;
 mod schema;
 mod text;
+#[cfg(feature = "warc")]
+pub mod warc;
 
 pub use error::Error;
 pub use metadata::Metadata;

@@ -16,6 +16,7 @@ mod cli {
     pub mod inputs;
     pub mod jsonl;
     pub mod progress;
+    pub mod warc;
     pub mod write;
 }
 
@@ -59,8 +60,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Runs the command; `Ok(false)` when some input failed, `Err` when the
 /// run could not go on.
 fn run(args: &Args) -> Result<bool> {
-    if args.format == Format::Markdown && (args.explain || args.jsonl) {
-        bail!("--format markdown is for bodies: not with --explain or --jsonl");
+    if args.format == Format::Markdown && (args.explain || args.jsonl || args.warc) {
+        bail!("--format markdown is for bodies: not with --explain, --jsonl or --warc");
+    }
+    if args.warc && (args.inputs.is_empty() || args.inputs.iter().any(|p| p.as_os_str() == "-")) {
+        bail!("--warc reads files: name one or more .warc or .warc.gz files");
     }
     let cleaner = build_cleaner(args)?;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -83,6 +87,8 @@ fn run(args: &Args) -> Result<bool> {
     pool.install(|| {
         if args.jsonl {
             run_jsonl(&setup, &inputs)
+        } else if args.warc {
+            run_warc(&setup, &inputs)
         } else {
             run_documents(&setup, &inputs)
         }
@@ -143,6 +149,15 @@ fn run_jsonl(setup: &Setup, inputs: &[PathBuf]) -> Result<bool> {
     let reporter = Reporter::new(None);
     let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let result = cli::jsonl::run(setup, &paths, &reporter);
+    reporter.finish(result.is_ok() && setup.args.stats);
+    result.map(|()| reporter.all_ok())
+}
+
+/// The HTML pages of WARC files, as JSON lines to standard output.
+fn run_warc(setup: &Setup, inputs: &[PathBuf]) -> Result<bool> {
+    let reporter = Reporter::new(None);
+    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let result = cli::warc::run(setup, &paths, &reporter);
     reporter.finish(result.is_ok() && setup.args.stats);
     result.map(|()| reporter.all_ok())
 }

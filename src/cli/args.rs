@@ -68,6 +68,14 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["output_dir", "explain"])]
     pub jsonl: bool,
 
+    /// Read web archives: each INPUT is a .warc or .warc.gz file; write one
+    /// JSON line per HTML page (`warc_record_id`, `url`, `date`, then the
+    /// fields of --jsonl output), in file order. Other records are skipped
+    /// and counted; a record that cannot be read gives
+    /// `{"offset": N, "error": ..}` and the stream goes on.
+    #[arg(long, conflicts_with_all = ["output_dir", "explain", "jsonl"])]
+    pub warc: bool,
+
     /// Print the summary line (documents, failures, MB, MB/s) on stderr
     /// even for a single input; it is always printed for several.
     #[arg(long)]
