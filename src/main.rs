@@ -14,7 +14,7 @@ mod cli {
     pub mod color;
     pub mod document;
     pub mod inputs;
-    pub mod jsonl;
+    pub mod jsonl_stream;
     pub mod progress;
     pub mod warc;
     pub mod write;
@@ -74,7 +74,7 @@ fn run(args: &Args) -> Result<bool> {
     let setup = Setup {
         args,
         cleaner: &cleaner,
-        limit: Options::default().max_input_bytes,
+        limit: cleaner.options().max_input_bytes,
     };
     let inputs = if args.inputs.is_empty() {
         vec![PathBuf::from("-")]
@@ -148,7 +148,7 @@ fn output_extension(args: &Args) -> &'static str {
 fn run_jsonl(setup: &Setup, inputs: &[PathBuf]) -> Result<bool> {
     let reporter = Reporter::new(None);
     let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-    let result = cli::jsonl::run(setup, &paths, &reporter);
+    let result = cli::jsonl_stream::run(setup, &paths, &reporter);
     reporter.finish(result.is_ok() && setup.args.stats);
     result.map(|()| reporter.all_ok())
 }

@@ -36,9 +36,11 @@ fn entry_points_agree() {
         "<html lang=en><head><title>T</title></head><body><p>Some body text.</p></body></html>";
     let cleaner = Cleaner::new(Options::default()).unwrap();
     let via_bytes = cleaner.clean(html.as_bytes()).unwrap();
-    let via_str = cleaner.clean_html(html);
+    let via_str = cleaner.clean_str(html, InputKind::Html).unwrap();
+    let via_sniffed_str = cleaner.clean_str(html, InputKind::Auto).unwrap();
     let via_fn = newsbody::clean(html.as_bytes(), &Options::default()).unwrap();
     assert_eq!(via_bytes, via_str);
+    assert_eq!(via_bytes, via_sniffed_str);
     assert_eq!(via_bytes, via_fn);
     assert_eq!(via_bytes.metadata.language.as_deref(), Some("en"));
 
@@ -49,6 +51,6 @@ fn entry_points_agree() {
     .unwrap();
     assert_eq!(
         text.clean(b"Line one.\n").unwrap(),
-        text.clean_text("Line one.\n")
+        text.clean_str("Line one.\n", InputKind::Text).unwrap()
     );
 }

@@ -104,11 +104,10 @@ fn run_case(case: &Path) -> Result<(), (String, String)> {
                     .iter()
                     .find(|b| b.text.trim() == line.trim())
                     .and_then(|b| match &b.verdict {
-                        Verdict::Drop {
-                            kind,
-                            rule,
-                            evidence,
-                        } => Some(format!("   [dropped: {kind} {rule}: {evidence}]")),
+                        Verdict::Drop(why) => Some(format!(
+                            "   [dropped: {} {}: {}]",
+                            why.kind, why.rule, why.evidence
+                        )),
                         Verdict::Keep => None,
                     })
                     .unwrap_or_default();

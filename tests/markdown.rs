@@ -408,7 +408,9 @@ fn the_shared_corpus_renders_back_when_present() {
     let mut failures = Vec::new();
     for page in &pages {
         let bytes = std::fs::read(page).expect("read page");
-        let cleaned = cleaner.clean_html(&String::from_utf8_lossy(&bytes));
+        let cleaned = cleaner
+            .clean_str(&String::from_utf8_lossy(&bytes), InputKind::Html)
+            .expect("under the size limit");
         // Text only: the structure oracle needs pages we composed.
         let problems: Vec<String> = check(&cleaned, None)
             .into_iter()
@@ -449,7 +451,8 @@ fn page_leaves(body: &str) -> (String, Vec<Leaf>) {
     );
     let cleaned = Cleaner::new(Options::default())
         .expect("rules")
-        .clean_html(&page);
+        .clean_str(&page, InputKind::Html)
+        .expect("under the size limit");
     let problems = check(&cleaned, Some(&page));
     assert!(
         problems.is_empty(),
@@ -547,7 +550,8 @@ fn text_lines_that_look_like_markdown_stay_text() {
         ..Options::default()
     })
     .expect("rules")
-    .clean_text(text);
+    .clean_str(text, InputKind::Text)
+    .expect("under the size limit");
     let problems = check(&cleaned, None);
     assert!(
         problems.is_empty(),
@@ -629,7 +633,10 @@ proptest! {
         }
         body.push_str("and then the sentence goes on for a while longer.");
         let page = format!("<html><body><article><p>{body}</p></article></body></html>");
-        let cleaned = Cleaner::new(Options::default()).expect("rules").clean_html(&page);
+        let cleaned = Cleaner::new(Options::default())
+            .expect("rules")
+            .clean_str(&page, InputKind::Html)
+            .expect("under the size limit");
         let md = cleaned.to_markdown();
         let got = leaves(&md);
         prop_assert_eq!(got.len(), 1, "markdown: {}", md);

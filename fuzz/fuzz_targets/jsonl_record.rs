@@ -6,9 +6,9 @@
 
 #![no_main]
 
+use libfuzzer_sys::fuzz_target;
 use newsbody::jsonl::{OUTPUT_FIELDS, Record, error_line};
 use newsbody::{Cleaner, Options};
-use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 use std::sync::LazyLock;
 
@@ -17,12 +17,10 @@ static CLEANER: LazyLock<Cleaner> =
 
 fuzz_target!(|line: &[u8]| {
     let outcome = Record::parse(line).and_then(|record| {
-        let (doc, is_html) = record.document()?;
-        let cleaned = if is_html {
-            CLEANER.clean_html(&doc)
-        } else {
-            CLEANER.clean_text(&doc)
-        };
+        let (doc, kind) = record.document()?;
+        let cleaned = CLEANER
+            .clean_str(&doc, kind)
+            .map_err(|e| record.error(&e.to_string()))?;
         Ok((record.render(&cleaned), cleaned.body))
     });
     match outcome {

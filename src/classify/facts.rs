@@ -2,8 +2,8 @@
 //! and the cues it carries. Everything later stages decide is read from
 //! here.
 
-use crate::Kind;
-use crate::block::Block;
+use crate::model::Block;
+use crate::model::Kind;
 use crate::rules::{Cue, Hit, Role, RuleSet};
 
 /// Blocks shorter than this many characters are "short".

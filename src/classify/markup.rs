@@ -8,8 +8,9 @@
 //! overrides `keep` protection, because a story credit inside a bio box is
 //! still in the bio box.
 
-use super::{Doc, Removed};
-use crate::Kind;
+use super::Doc;
+use crate::model::Kind;
+use crate::model::Reason;
 use crate::rules::RuleSet;
 
 /// A block longer than this is text, even in an element named a caption:
@@ -35,11 +36,11 @@ pub fn apply(doc: &mut Doc, rules: &RuleSet) {
                 if long && r.kind == Some(Kind::Credit) {
                     return None;
                 }
-                Some(Removed::new(r.kind?, r.id.clone(), t.clone()))
+                Some(Reason::new(r.kind?, r.id.clone(), t.clone()))
             })
             .or_else(|| {
                 m.in_furniture.then(|| {
-                    Removed::new(
+                    Reason::new(
                         Kind::Navigation,
                         "markup.furniture",
                         "inside aside, footer, nav or form",

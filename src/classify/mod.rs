@@ -21,34 +21,15 @@ mod markup;
 mod regions;
 mod revise;
 
-use crate::Kind;
-use crate::block::Block;
+use crate::model::{Block, Reason};
 use crate::rules::RuleSet;
 use facts::Facts;
-
-/// Why a block is removed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Removed {
-    pub kind: Kind,
-    pub rule: String,
-    pub evidence: String,
-}
-
-impl Removed {
-    pub fn new(kind: Kind, rule: impl Into<String>, evidence: impl Into<String>) -> Removed {
-        Removed {
-            kind,
-            rule: rule.into(),
-            evidence: evidence.into(),
-        }
-    }
-}
 
 /// The decisions being made on a document's blocks.
 pub struct Doc<'a, 'r> {
     pub blocks: &'a [Block],
     pub facts: Vec<Facts<'r>>,
-    pub decided: Vec<Option<Removed>>,
+    pub decided: Vec<Option<Reason>>,
     /// Blocks a `keep` rule protects: nothing removes them but markup.
     pub protected: Vec<bool>,
 }
@@ -63,7 +44,7 @@ impl Doc<'_, '_> {
     }
 
     /// Removes block `i` unless it is already decided or protected.
-    pub fn remove(&mut self, i: usize, why: Removed) -> bool {
+    pub fn remove(&mut self, i: usize, why: Reason) -> bool {
         if self.decided[i].is_some() || self.protected[i] {
             return false;
         }
@@ -73,7 +54,7 @@ impl Doc<'_, '_> {
 }
 
 /// Classifies every block; `None` keeps it.
-pub fn classify(blocks: &[Block], rules: &RuleSet) -> Vec<Option<Removed>> {
+pub fn classify(blocks: &[Block], rules: &RuleSet) -> Vec<Option<Reason>> {
     let facts: Vec<Facts> = blocks.iter().map(|b| facts::facts(b, rules)).collect();
     let protected = facts.iter().map(|f| f.keep.is_some()).collect();
     let mut doc = Doc {

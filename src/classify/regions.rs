@@ -4,9 +4,10 @@
 //! me later", "Donate now"). A block that is an appeal on its own also
 //! starts a region, and a closer pulls in the asks just before it.
 
+use super::Doc;
 use super::facts::Facts;
-use super::{Doc, Removed};
-use crate::Kind;
+use crate::model::Kind;
+use crate::model::Reason;
 use crate::rules::Cue;
 
 /// How far a closer reaches back for the asks before it.
@@ -33,9 +34,9 @@ pub fn apply(doc: &mut Doc) {
             let begin = reach_back(doc, i, kind, CLOSER_REACH);
             for k in begin..=end {
                 let why = if k == i {
-                    Removed::new(kind, rule.clone(), evidence.clone())
+                    Reason::new(kind, rule.clone(), evidence.clone())
                 } else {
-                    Removed::new(
+                    Reason::new(
                         kind,
                         format!("region.{kind}"),
                         format!(
@@ -249,7 +250,7 @@ fn closers_reach_back(doc: &mut Doc) {
         let rule = hit.rule.id.clone();
         let begin = reach_back(doc, i, Kind::Appeal, CLOSER_REACH);
         for k in begin..i {
-            let why = Removed::new(
+            let why = Reason::new(
                 kind,
                 "appeal.before-closer",
                 format!(

@@ -2,9 +2,10 @@
 //! jusText's revision: between two removed blocks a label goes with them;
 //! between two kept blocks it stays.
 
+use super::Doc;
 use super::facts::{Facts, LABEL_MAX_CHARS};
-use super::{Doc, Removed};
-use crate::Kind;
+use crate::model::Kind;
+use crate::model::Reason;
 use crate::rules::Cue;
 
 /// A run of at least this many labels around a removed block is a menu.
@@ -87,7 +88,7 @@ fn teaser_list(doc: &mut Doc) {
     for k in kept {
         doc.remove(
             k,
-            Removed::new(
+            Reason::new(
                 Kind::Related,
                 "related.teaser-list",
                 format!("{headlines} linked headlines with teasers and no body"),
@@ -158,7 +159,7 @@ fn bare_headlines(doc: &mut Doc) {
         }
         let removed = doc.remove(
             i,
-            Removed::new(Kind::Related, "related.bare-headline", shape.describe()),
+            Reason::new(Kind::Related, "related.bare-headline", shape.describe()),
         );
         if !removed {
             continue;
@@ -298,7 +299,7 @@ fn menu_runs(doc: &mut Doc) {
             for k in i..j {
                 doc.remove(
                     k,
-                    Removed::new(
+                    Reason::new(
                         Kind::Navigation,
                         "context.menu-run",
                         format!("one of {labels} labels in a row"),
@@ -339,7 +340,7 @@ fn between_removed(doc: &mut Doc) {
             for k in i..j {
                 doc.remove(
                     k,
-                    Removed::new(
+                    Reason::new(
                         kind,
                         "context.between-removed",
                         format!("label between removed blocks {} and {j}", i - 1),
@@ -386,7 +387,7 @@ fn tail(doc: &mut Doc) {
             }
             doc.remove(
                 k,
-                Removed::new(
+                Reason::new(
                     Kind::Navigation,
                     "context.tail",
                     "after the body, among removed blocks",
@@ -406,7 +407,7 @@ fn tail(doc: &mut Doc) {
     {
         doc.remove(
             k,
-            Removed::new(
+            Reason::new(
                 Kind::Related,
                 "related.trailing-headline",
                 "headline with no body after it",
@@ -460,7 +461,7 @@ fn link_list_tail(doc: &mut Doc) {
     for k in head..n {
         doc.remove(
             k,
-            Removed::new(Kind::Related, "related.link-list-tail", evidence.clone()),
+            Reason::new(Kind::Related, "related.link-list-tail", evidence.clone()),
         );
     }
 }
@@ -485,7 +486,7 @@ fn page_title(doc: &mut Doc) {
     if let Some(site) = site {
         doc.remove(
             0,
-            Removed::new(
+            Reason::new(
                 Kind::Heading,
                 "heading.page-title",
                 format!("page title ending in site name {site:?}"),
@@ -519,7 +520,7 @@ fn captions(doc: &mut Doc) {
         if opens {
             doc.remove(
                 k,
-                Removed::new(
+                Reason::new(
                     Kind::Credit,
                     "credit.caption",
                     format!("caption before the credit at block {i}"),

@@ -5,7 +5,7 @@
 use super::args::{Args, Format};
 use super::inputs::Job;
 use anyhow::{Context, Result, anyhow, bail};
-use newsbody::{Cleaned, Cleaner};
+use newsbody::{Cleaned, Cleaner, InputKind};
 use std::io::Read;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -15,8 +15,10 @@ pub struct Setup<'a> {
     pub args: &'a Args,
     /// The compiled cleaner.
     pub cleaner: &'a Cleaner,
-    /// Inputs larger than this many bytes are refused without being read
-    /// whole.
+    /// The cleaner's input limit ([`newsbody::Options::max_input_bytes`]):
+    /// an input or a JSON-lines line larger than this is refused before
+    /// it is read whole. The cleaner checks the limit itself; this only
+    /// keeps the command from reading more than it would accept.
     pub limit: usize,
 }
 
@@ -44,35 +46,25 @@ pub fn process(setup: &Setup, job: &Job) -> Result<Rendered> {
     })
 }
 
-/// Cleans, turning a panic in the library into an error.
+/// Cleans bytes, turning a panic in the library into an error.
 pub fn clean_guarded(cleaner: &Cleaner, bytes: &[u8]) -> Result<Cleaned> {
-    match catch_unwind(AssertUnwindSafe(|| cleaner.clean(bytes))) {
+    guarded(|| cleaner.clean(bytes))
+}
+
+/// Cleans a document already in a string (a JSON-lines record) as `kind`
+/// says, turning a panic in the library into an error.
+pub fn clean_guarded_str(cleaner: &Cleaner, doc: &str, kind: InputKind) -> Result<Cleaned> {
+    guarded(|| cleaner.clean_str(doc, kind))
+}
+
+/// Runs one cleaning call; a panic in it becomes this document's error.
+fn guarded(clean: impl FnOnce() -> Result<Cleaned, newsbody::Error>) -> Result<Cleaned> {
+    match catch_unwind(AssertUnwindSafe(clean)) {
         Ok(r) => Ok(r?),
         Err(_) => Err(anyhow!(
             "internal error while cleaning (a bug: please report it)"
         )),
     }
-}
-
-/// Cleans a document already in a string (a JSON-lines record) as HTML
-/// or text, refusing one over the limit, and turning a panic into an error.
-pub fn clean_guarded_str(setup: &Setup, doc: &str, is_html: bool) -> Result<Cleaned> {
-    if doc.len() > setup.limit {
-        bail!(
-            "{} bytes, over the limit of {} bytes",
-            doc.len(),
-            setup.limit
-        );
-    }
-    let c = setup.cleaner;
-    catch_unwind(AssertUnwindSafe(|| {
-        if is_html {
-            c.clean_html(doc)
-        } else {
-            c.clean_text(doc)
-        }
-    }))
-    .map_err(|_| anyhow!("internal error while cleaning (a bug: please report it)"))
 }
 
 /// Reads a whole input, refusing an empty one and one over `limit` bytes

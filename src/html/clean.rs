@@ -11,11 +11,8 @@ use super::dom::{Dom, GONE, NONE};
 use super::hints::HintCache;
 use super::stats::Stats;
 use super::tag::Tag;
-use crate::Kind;
+use crate::model::{Kind, Reason};
 use std::collections::HashMap;
-
-/// Why a container's blocks are out: kind, rule id, evidence.
-pub type Preset = (Kind, &'static str, String);
 
 /// A box with this many commas is prose and stays.
 const PROSE_COMMAS: u32 = 10;
@@ -81,7 +78,7 @@ pub fn conditionally(
     stats: &Stats,
     hints: &mut HintCache,
     roots: &[u32],
-) -> HashMap<u32, Preset> {
+) -> HashMap<u32, Reason> {
     let mut out = HashMap::new();
     let (mut total, mut removed) = (0u32, 0u32);
     for &root in roots {
@@ -151,7 +148,7 @@ struct Box_ {
 }
 
 /// Whether a container is out.
-fn judge(dom: &Dom, stats: &Stats, hints: &mut HintCache, b: Box_) -> Option<Preset> {
+fn judge(dom: &Dom, stats: &Stats, hints: &mut HintCache, b: Box_) -> Option<Reason> {
     let (i, m) = (b.i, b.left);
     let node = dom.node(i);
     let is_list = matches!(node.tag, Tag::Ul | Tag::Ol | Tag::Dl);
@@ -170,7 +167,11 @@ fn judge(dom: &Dom, stats: &Stats, hints: &mut HintCache, b: Box_) -> Option<Pre
     let weight = hints.get(dom, i).weight;
     let names = || format!("{} {}", node.class, node.id).trim().to_string();
     if weight < 0 {
-        return Some((Kind::Navigation, "html.negative-class", names()));
+        return Some(Reason::new(
+            Kind::Navigation,
+            "html.negative-class",
+            names(),
+        ));
     }
     if m.commas >= PROSE_COMMAS {
         return None;
@@ -181,7 +182,7 @@ fn judge(dom: &Dom, stats: &Stats, hints: &mut HintCache, b: Box_) -> Option<Pre
         m.link as f32 / m.len as f32
     };
     if m.imgs > 1 && (m.paras as f32 / m.imgs as f32) < 0.5 && !b.in_figure {
-        return Some((
+        return Some(Reason::new(
             Kind::Navigation,
             "html.image-box",
             format!("{} images", m.imgs),
@@ -189,7 +190,7 @@ fn judge(dom: &Dom, stats: &Stats, hints: &mut HintCache, b: Box_) -> Option<Pre
     }
     let headings = m.len > 0 && m.heading as f32 / m.len as f32 >= 0.9;
     if !is_list && !headings && m.len < TOO_SHORT && (m.imgs == 0 || m.imgs > 2) && !b.in_figure {
-        return Some((
+        return Some(Reason::new(
             Kind::Navigation,
             "html.short-box",
             format!("{} characters", m.len),
@@ -202,7 +203,11 @@ fn judge(dom: &Dom, stats: &Stats, hints: &mut HintCache, b: Box_) -> Option<Pre
         } else {
             Kind::Navigation
         };
-        return Some((kind, "html.link-box", format!("link density {ld:.2}")));
+        return Some(Reason::new(
+            kind,
+            "html.link-box",
+            format!("link density {ld:.2}"),
+        ));
     }
     None
 }

@@ -74,7 +74,7 @@ pub struct Dom {
 
 impl Dom {
     /// Parses `html`, closing an unclosed `<title>` first. Pathological
-    /// nesting was already capped before this (`input::limit_nesting`).
+    /// nesting was already capped before this (`nesting::limit_nesting`).
     pub fn parse_document(html: &str) -> Html {
         Html::parse_document(&close_title(html))
     }

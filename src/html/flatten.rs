@@ -2,17 +2,16 @@
 //! subheads, list items, quotes, table rows, captions, and text directly
 //! inside containers. Every `<br>` starts a new line, as on screen;
 //! `<pre>` keeps its lines. Each block carries its markup features
-//! (see `block::Markup`), and the reason when it is known before
+//! (see `model::block::Markup`), and the reason when it is known before
 //! classification: the title, a caption, a box that `clean` ruled out.
 
-use super::clean::Preset;
 use super::dom::{Dom, EMPHASIS, GONE, ROLE_FURNITURE, STRONG};
 use super::meta::squeeze;
 use super::stats::Stats;
 use super::tag::Tag;
-use crate::Kind;
-use crate::block::{Block, Markup};
-use crate::markdown::{self, Emphasis, ListPlace, Role, Shape};
+use crate::model::block::{Block, Markup};
+use crate::model::shape::{self, Emphasis, ListPlace, Role, Shape};
+use crate::model::{Kind, Reason};
 use crate::rules::markup::{MarkupRules, name_form};
 use std::collections::HashMap;
 
@@ -36,10 +35,10 @@ struct Frame {
     in_row: bool,
     /// Index of the nearest frame with a preset.
     preset_at: Option<usize>,
-    preset: Option<Preset>,
+    preset: Option<Reason>,
     /// Inside an aside, footer, nav or form (below the root).
     furniture: bool,
-    /// The element's own emphasis (`markdown::EM`, `markdown::STRONG`).
+    /// The element's own emphasis (`shape::EM`, `shape::STRONG`).
     style: u8,
 }
 
@@ -127,7 +126,7 @@ pub struct Flattener<'a> {
     dom: &'a Dom,
     rules: &'a MarkupRules,
     stats: &'a Stats,
-    dropped: &'a HashMap<u32, Preset>,
+    dropped: &'a HashMap<u32, Reason>,
     title: Option<String>,
     frames: Vec<Frame>,
     /// `(frame index, name forms)` of open elements that are not wrappers.
@@ -152,7 +151,7 @@ impl<'a> Flattener<'a> {
         dom: &'a Dom,
         rules: &'a MarkupRules,
         stats: &'a Stats,
-        dropped: &'a HashMap<u32, Preset>,
+        dropped: &'a HashMap<u32, Reason>,
         title: Option<&str>,
     ) -> Flattener<'a> {
         Flattener {
@@ -247,10 +246,10 @@ impl<'a> Flattener<'a> {
     fn style(&self) -> u8 {
         let mut style = 0;
         if self.em > 0 {
-            style |= markdown::EM;
+            style |= shape::EM;
         }
         if self.strong > 0 {
-            style |= markdown::STRONG;
+            style |= shape::STRONG;
         }
         style
     }
@@ -376,11 +375,11 @@ impl<'a> Flattener<'a> {
         let mut style = 0;
         if node.flags & EMPHASIS != 0 {
             self.em += 1;
-            style |= markdown::EM;
+            style |= shape::EM;
         }
         if node.flags & STRONG != 0 {
             self.strong += 1;
-            style |= markdown::STRONG;
+            style |= shape::STRONG;
         }
         style
     }
@@ -402,10 +401,10 @@ impl<'a> Flattener<'a> {
             }
             _ => {}
         }
-        if f.style & markdown::EM != 0 {
+        if f.style & shape::EM != 0 {
             self.em = self.em.saturating_sub(1);
         }
-        if f.style & markdown::STRONG != 0 {
+        if f.style & shape::STRONG != 0 {
             self.strong = self.strong.saturating_sub(1);
         }
     }
@@ -464,14 +463,14 @@ impl<'a> Flattener<'a> {
     }
 
     /// What is known about an element's blocks before classification.
-    fn preset(&self, i: u32, small: bool) -> Option<Preset> {
+    fn preset(&self, i: u32, small: bool) -> Option<Reason> {
         if let Some(p) = self.dropped.get(&i) {
             return Some(p.clone());
         }
         match self.dom.node(i).tag {
-            Tag::H1 => Some((Kind::Heading, "html.title", "h1".into())),
-            Tag::Figcaption => Some((Kind::Credit, "html.caption", "figcaption".into())),
-            Tag::Header if small => Some((Kind::Heading, "html.header", "header".into())),
+            Tag::H1 => Some(Reason::new(Kind::Heading, "html.title", "h1")),
+            Tag::Figcaption => Some(Reason::new(Kind::Credit, "html.caption", "figcaption")),
+            Tag::Header if small => Some(Reason::new(Kind::Heading, "html.header", "header")),
             _ => None,
         }
     }
@@ -494,7 +493,11 @@ impl<'a> Flattener<'a> {
                 .as_deref()
                 .is_some_and(|t| squeeze(&text).to_lowercase() == t)
         {
-            preset = Some((Kind::Heading, "html.title", "same as the title".into()));
+            preset = Some(Reason::new(
+                Kind::Heading,
+                "html.title",
+                "same as the title",
+            ));
         }
         let markup = Markup {
             tag: top.block_tag.to_string(),
@@ -511,7 +514,6 @@ impl<'a> Flattener<'a> {
                 line.link_chars as f32 / line.chars as f32
             },
             in_furniture: top.furniture,
-            in_main: true,
             preset,
             shape,
         };

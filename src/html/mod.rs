@@ -2,6 +2,7 @@
 //! find the article container, and cut it into blocks that carry their
 //! markup features. The stages, in the order data flows:
 //!
+//! 0. `nesting`: cap pathological nesting before the parser sees it.
 //! 1. `dom` (with `prune`): parse with html5ever and copy the visible
 //!    nodes into a pre-order arena; gather `<title>`, `og:title` and
 //!    JSON-LD on the way.
@@ -19,17 +20,30 @@ mod flatten;
 mod hints;
 mod main_content;
 mod meta;
+mod nesting;
 mod prune;
 mod stats;
 mod tag;
 mod title;
 
-use crate::block::Block;
+use crate::model::Block;
 use crate::rules::RuleSet;
 
-/// Parses a page once, for the blocks and for the metadata.
-pub fn parse(html: &str) -> scraper::Html {
-    dom::Dom::parse_document(html)
+/// Parses a page once, for the blocks and for the metadata. Elements
+/// nested deeper than the browsers' cap become siblings at that depth
+/// first, keeping their text (html5ever would take quadratic time on
+/// them); the warning says how many tags that changed.
+pub fn parse(html: &str) -> (scraper::Html, Option<String>) {
+    let (html, cut) = nesting::limit_nesting(html);
+    let warning = (cut > 0).then(|| {
+        format!(
+            "page nested deeper than {} elements (or with too many formatting \
+             elements left open): {cut} tag(s) were closed early or left out \
+             before parsing; no text was lost",
+            nesting::MAX_DEPTH
+        )
+    });
+    (dom::Dom::parse_document(&html), warning)
 }
 
 /// The page's blocks and title.

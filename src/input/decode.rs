@@ -1,9 +1,12 @@
 //! Decoding, in the order that gets saved pages right:
 //! 1. a byte-order mark;
-//! 2. UTF-8, when the bytes are valid UTF-8 and hold non-ASCII text (pages
-//!    transcoded to UTF-8 often keep their old `<meta charset>`);
-//! 3. for HTML, a `<meta charset>` or `http-equiv` in the first 1024 bytes;
-//! 4. a statistical guess (chardetng).
+//! 2. a charset declared outside the bytes (an HTTP `Content-Type`
+//!    header's, a WARC record's), when the caller has one, as a browser
+//!    takes a header's over the page's own;
+//! 3. UTF-8, when the bytes are valid UTF-8 (pages transcoded to UTF-8
+//!    often keep their old `<meta charset>`);
+//! 4. for HTML, a `<meta charset>` or `http-equiv` in the first 1024 bytes;
+//! 5. a statistical guess (chardetng).
 //!
 //! Malformed bytes are replaced and counted in a warning; nothing panics.
 
@@ -15,21 +18,27 @@ use std::borrow::Cow;
 #[derive(Debug)]
 pub struct Decoded<'a> {
     pub text: Cow<'a, str>,
-    #[allow(dead_code)]
-    pub encoding: &'static Encoding,
     pub warnings: Vec<String>,
 }
 
-/// Decodes `bytes`; `html` enables the meta-tag step.
-pub fn decode(bytes: &[u8], html: bool) -> Decoded<'_> {
+/// Decodes `bytes`; `html` enables the meta-tag step; `declared` is a
+/// charset label given with the bytes (step 2 above).
+pub fn decode<'a>(bytes: &'a [u8], html: bool, declared: Option<&str>) -> Decoded<'a> {
     let mut warnings = Vec::new();
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(enc, &bytes[bom_len..], warnings);
     }
+    if let Some(label) = declared {
+        match Encoding::for_label_no_replacement(label.as_bytes()) {
+            Some(enc) => return finish(enc, bytes, warnings),
+            None => warnings.push(format!(
+                "declared charset {label:?} is not one a browser knows; left aside"
+            )),
+        }
+    }
     if let Ok(s) = std::str::from_utf8(bytes) {
         return Decoded {
             text: Cow::Borrowed(s),
-            encoding: UTF_8,
             warnings,
         };
     }
@@ -63,11 +72,7 @@ fn finish<'a>(enc: &'static Encoding, bytes: &'a [u8], mut warnings: Vec<String>
             enc.name()
         ));
     }
-    Decoded {
-        text,
-        encoding: enc,
-        warnings,
-    }
+    Decoded { text, warnings }
 }
 
 /// The charset named by a `<meta charset=...>` or
@@ -124,15 +129,39 @@ mod tests {
 
     #[test]
     fn bom_wins() {
-        let d = decode(b"\xEF\xBB\xBFhi", false);
+        let d = decode(b"\xEF\xBB\xBFhi", false, None);
         assert_eq!(d.text, "hi");
+        let d = decode(b"\xEF\xBB\xBFcaf\xC3\xA9", true, Some("windows-1252"));
+        assert_eq!(d.text, "caf\u{e9}");
+    }
+
+    #[test]
+    fn a_declared_charset_beats_the_page_and_utf8() {
+        let page = b"<meta charset=\"windows-1251\"><p>caf\xe9</p>";
+        let d = decode(page, true, Some("ISO-8859-1"));
+        assert!(d.text.contains("caf\u{e9}"), "{}", d.text);
+        assert!(d.warnings.is_empty());
+        // Valid UTF-8 is read as the declared charset says.
+        let d = decode("caf\u{e9}".as_bytes(), false, Some("windows-1252"));
+        assert_eq!(d.text, "caf\u{c3}\u{a9}");
+    }
+
+    #[test]
+    fn an_unknown_declared_charset_is_left_aside_with_a_warning() {
+        let d = decode(
+            b"<meta charset=windows-1251><p>\xcf\xf0</p>",
+            true,
+            Some("x-nonsense"),
+        );
+        assert!(d.text.contains("\u{41f}\u{440}"), "{}", d.text);
+        assert_eq!(d.warnings.len(), 1, "{:?}", d.warnings);
+        assert!(d.warnings[0].contains("x-nonsense"));
     }
 
     #[test]
     fn valid_utf8_beats_a_stale_meta_tag() {
         let page = "<meta charset=\"windows-1252\"><p>caf\u{e9} \u{2014} na\u{ef}ve</p>";
-        let d = decode(page.as_bytes(), true);
-        assert_eq!(d.encoding, UTF_8);
+        let d = decode(page.as_bytes(), true, None);
         assert!(d.text.contains("caf\u{e9}"));
     }
 
@@ -142,13 +171,13 @@ mod tests {
             b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><p>"
                 .to_vec();
         page.extend_from_slice(&[0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет"
-        let d = decode(&page, true);
+        let d = decode(&page, true, None);
         assert!(d.text.contains("Привет"), "{}", d.text);
     }
 
     #[test]
     fn latin1_text_without_a_tag_is_guessed() {
-        let d = decode(b"Caf\xe9 cr\xe8me br\xfbl\xe9e, tr\xe8s bon.", false);
+        let d = decode(b"Caf\xe9 cr\xe8me br\xfbl\xe9e, tr\xe8s bon.", false, None);
         assert!(d.text.contains("Café"), "{}", d.text);
         assert!(!d.warnings.is_empty());
     }

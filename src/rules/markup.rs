@@ -25,8 +25,8 @@
 
 use super::exact::{self, StringSet};
 use super::{parse_hir, rule_error};
-use crate::Kind;
 use crate::error::Error;
+use crate::model::Kind;
 use regex::RegexSet;
 
 /// What a markup rule does.

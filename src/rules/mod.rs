@@ -35,8 +35,8 @@ mod exact;
 mod literals;
 pub mod markup;
 
-use crate::Kind;
 use crate::error::Error;
+use crate::model::Kind;
 use crate::normalize::normalize;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use regex::Regex;

@@ -1,7 +1,5 @@
 //! Plain text into blocks.
 
-mod body;
 mod segment;
 
-pub use body::body;
-pub use segment::segment;
+pub use segment::{count, segment};

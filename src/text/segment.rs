@@ -4,7 +4,7 @@
 //! input belongs to exactly one block's text or trailing separator, so kept
 //! blocks can be printed exactly as they were.
 
-use crate::block::Block;
+use crate::model::Block;
 
 /// Splits `text` into blocks; leading blank lines are dropped.
 pub fn segment(text: &str) -> Vec<Block> {

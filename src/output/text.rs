@@ -1,19 +1,34 @@
-//! Assembles a text's body from its kept blocks, so that the body cuts
-//! into the same blocks again (cleaning twice equals cleaning once).
+//! The text format: the body, assembled from the kept blocks. A page's
+//! body has one block per line; a text's body keeps each kept block with
+//! its original separator, so that it cuts into the same blocks again
+//! (cleaning twice equals cleaning once).
 
-use super::segment::count;
-use crate::block::Block;
+use crate::model::{Block, Reason};
+use crate::text::count;
 
-/// The kept blocks with their original separators. Where removed blocks
-/// follow a kept one, the widest separator of the run stands after it, so a
-/// paragraph break that closed the removed run is not lost.
+/// The kept blocks of a page, one per line.
+pub fn page_body(blocks: &[Block], decided: &[Option<Reason>]) -> String {
+    let mut body = String::new();
+    for (b, d) in blocks.iter().zip(decided) {
+        if d.is_none() {
+            body.push_str(&b.text);
+            body.push('\n');
+        }
+    }
+    body
+}
+
+/// The kept blocks of a text with their original separators. Where
+/// removed blocks follow a kept one, the widest separator of the run
+/// stands after it, so a paragraph break that closed the removed run is
+/// not lost.
 ///
 /// Removing lines from a group of one-line blocks can leave lines side by
 /// side whose widths read as a hard-wrapped paragraph, which the next pass
 /// would take as one block. When the body would not cut into the kept
 /// blocks again, the lines of every group that lost a line are set apart
 /// by blank lines instead.
-pub fn body(blocks: &[Block], removed: &[bool]) -> String {
+pub fn text_body(blocks: &[Block], removed: &[bool]) -> String {
     let body = join(blocks, removed, false);
     let kept = removed.iter().filter(|&&r| !r).count();
     if count(&body) == kept {
@@ -68,7 +83,7 @@ mod tests {
     fn clean(text: &str, drop: &[&str]) -> String {
         let blocks = segment(text);
         let removed: Vec<bool> = blocks.iter().map(|b| drop.contains(&&*b.text)).collect();
-        body(&blocks, &removed)
+        text_body(&blocks, &removed)
     }
 
     #[test]

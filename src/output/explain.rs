@@ -1,9 +1,9 @@
-//! The explain view: every block with `keep`, or `drop KIND RULE` and the
+//! The explain format: every block with `keep`, or `drop KIND RULE` and the
 //! evidence. Plain text for tests, pipes and files; the same lines with
 //! ANSI styles for a terminal (kept text plain, removed text dimmed, its
 //! kind and rule in colour). The data form is [`Cleaned::to_explain_json`].
 
-use crate::{Cleaned, Verdict};
+use crate::model::{Cleaned, Verdict};
 use std::fmt::Write;
 
 const RESET: &str = "\x1b[0m";
@@ -61,23 +61,19 @@ impl Cleaned {
                 Verdict::Keep => {
                     let _ = writeln!(out, "{} {text}", paint(KEEP_MARK, "keep |"));
                 }
-                Verdict::Drop {
-                    kind,
-                    rule,
-                    evidence,
-                } => {
+                Verdict::Drop(why) => {
                     let _ = writeln!(
                         out,
                         "{} {} {} {}",
                         paint(DIM, "drop"),
-                        paint(KIND, kind.name()),
-                        paint(RULE, rule),
+                        paint(KIND, why.kind.name()),
+                        paint(RULE, &why.rule),
                         paint(DIM, &format!("| {text}")),
                     );
                     let _ = writeln!(
                         out,
                         "     {}",
-                        paint(EVIDENCE, &format!("evidence: {evidence}"))
+                        paint(EVIDENCE, &format!("evidence: {}", why.evidence))
                     );
                 }
             }

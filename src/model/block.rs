@@ -1,12 +1,11 @@
 //! The unit of decision: one paragraph, heading, list item, quote, table
 //! row or caption, with the features the classifier reads.
 
+use super::{Reason, Shape};
 use crate::normalize::normalize;
 use std::borrow::Cow;
 
 /// Markup features of a block taken from a saved page.
-// Read by the HTML stages being built; allowed until they land.
-#[allow(dead_code)]
 #[derive(Debug, Clone, Default)]
 pub struct Markup {
     /// The block's tag name (`p`, `h2`, `li`, ...).
@@ -18,13 +17,11 @@ pub struct Markup {
     pub link_density: f32,
     /// Inside an `aside`, `footer`, `nav` or `form` element.
     pub in_furniture: bool,
-    /// Inside the main content container.
-    pub in_main: bool,
     /// Decided before classification (title, outside main content, ...).
-    pub preset: Option<(crate::Kind, &'static str, String)>,
+    pub preset: Option<Reason>,
     /// Heading, list item, quote, table row or code line, and emphasis:
     /// what Markdown output renders.
-    pub shape: crate::markdown::Shape,
+    pub shape: Shape,
 }
 
 /// One block of a document.

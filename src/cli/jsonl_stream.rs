@@ -1,5 +1,7 @@
-//! The JSON-lines streaming mode, for engines that pipe records through a
-//! program (GNU parallel `--pipe`, Spark `RDD.pipe`, Hadoop streaming).
+//! The JSON-lines streaming loop (`--jsonl`), for engines that pipe
+//! records through a program (GNU parallel `--pipe`, Spark `RDD.pipe`,
+//! Hadoop streaming). The record format itself is the library's
+//! (`newsbody::jsonl`).
 //!
 //! Each input line is one object with an `id` and an `html` or `text`
 //! field. Each output line is the same object, its other fields unchanged
@@ -132,8 +134,8 @@ impl Stream<'_> {
             }));
         };
         let record = Record::parse(line).map_err(fail)?;
-        let (doc, is_html) = record.document().map_err(fail)?;
-        let cleaned = clean_guarded_str(setup, &doc, is_html)
+        let (doc, kind) = record.document().map_err(fail)?;
+        let cleaned = clean_guarded_str(setup.cleaner, &doc, kind)
             .map_err(|e| fail(record.error(&format!("{e:#}"))))?;
         Ok((record.render(&cleaned), doc.len()))
     }

@@ -1,5 +1,5 @@
-//! One JSON-lines record at a time: the record format of `newsbody --jsonl`,
-//! for callers that run their own streaming loop.
+//! The JSON-lines format, one record at a time: the record format of
+//! `newsbody --jsonl`, for callers that run their own streaming loop.
 //!
 //! An input record is one JSON object with an `html` or a `text` field
 //! (and usually an `id`). The output record keeps every other field
@@ -15,8 +15,8 @@
 //! let cleaner = Cleaner::new(Options::default())?;
 //! let line = br#"{"id":7,"text":"The council met on Monday.\n\nShare this article","lang":"en"}"#;
 //! let record = Record::parse(line)?;
-//! let (doc, is_html) = record.document()?;
-//! let cleaned = if is_html { cleaner.clean_html(&doc) } else { cleaner.clean_text(&doc) };
+//! let (doc, kind) = record.document()?;
+//! let cleaned = cleaner.clean_str(&doc, kind)?;
 //! let out = record.render(&cleaned);
 //! assert!(out.starts_with(r#"{"id":7,"lang":"en","schema":1,"#));
 //! let value: serde_json::Value = serde_json::from_str(&out)?;
@@ -24,7 +24,8 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
-use crate::Cleaned;
+use crate::model::Cleaned;
+use crate::options::InputKind;
 use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
 use serde_json::value::RawValue;
 
@@ -76,23 +77,23 @@ impl Record {
         self.field("id").map(RawValue::get)
     }
 
-    /// The document to clean and whether it is HTML (`html` field) or
-    /// plain text (`text` field). Exactly one of the two must be present,
-    /// as a non-empty string.
-    pub fn document(&self) -> Result<(String, bool), RecordError> {
-        let (raw, is_html) = match (self.field("html"), self.field("text")) {
+    /// The document to clean and what it is: [`InputKind::Html`] from an
+    /// `html` field, [`InputKind::Text`] from a `text` field. Exactly one
+    /// of the two must be present, as a non-empty string. Clean it with
+    /// [`crate::Cleaner::clean_str`].
+    pub fn document(&self) -> Result<(String, InputKind), RecordError> {
+        let (raw, name, kind) = match (self.field("html"), self.field("text")) {
             (Some(_), Some(_)) => return Err(self.error("record has both `html` and `text`")),
-            (Some(v), None) => (v, true),
-            (None, Some(v)) => (v, false),
+            (Some(v), None) => (v, "html", InputKind::Html),
+            (None, Some(v)) => (v, "text", InputKind::Text),
             (None, None) => return Err(self.error("record has no `html` or `text` field")),
         };
-        let name = if is_html { "html" } else { "text" };
         let doc: String = serde_json::from_str(raw.get())
             .map_err(|_| self.error(&format!("`{name}` is not a string")))?;
         if doc.is_empty() {
             return Err(self.error("empty document, nothing to clean"));
         }
-        Ok((doc, is_html))
+        Ok((doc, kind))
     }
 
     /// The output line (without a newline): this record's other fields,
@@ -197,10 +198,10 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.id(), Some(r#""x""#));
-        let (doc, is_html) = r.document().unwrap();
-        assert_eq!((doc.as_str(), is_html), ("Hello there.", false));
+        let (doc, kind) = r.document().unwrap();
+        assert_eq!((doc.as_str(), kind), ("Hello there.", InputKind::Text));
         let cleaner = crate::Cleaner::new(crate::Options::default()).unwrap();
-        let out = r.render(&cleaner.clean_text(&doc));
+        let out = r.render(&cleaner.clean_str(&doc, kind).unwrap());
         assert!(
             out.starts_with(r#"{"b":[1, 2],"id":"x","a":{"k":null},"schema":1,"#),
             "{out}"

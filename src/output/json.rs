@@ -1,4 +1,4 @@
-//! The stable JSON form of a cleaned document, shared by `--format json`,
+//! The JSON format: the stable JSON form of a cleaned document, shared by `--format json`,
 //! the JSON-lines records and `--explain --format json`, and described by
 //! `schema/newsbody-output-v1.json`.
 //!
@@ -10,7 +10,7 @@
 //! ignore fields they do not know (JSON-lines records carry the caller's
 //! own fields next to these).
 
-use crate::{Cleaned, Kind, Metadata, Removal, Verdict};
+use crate::model::{Cleaned, Kind, Metadata, Removal, Verdict};
 use serde::{Serialize, Serializer};
 
 /// The version of the JSON form, written as its `schema` field.
@@ -92,17 +92,13 @@ impl Cleaned {
                 rule: None,
                 evidence: None,
             },
-            Verdict::Drop {
-                kind,
-                rule,
-                evidence,
-            } => BlockJson {
+            Verdict::Drop(why) => BlockJson {
                 position: b.position,
                 text: &b.text,
                 decision: "drop",
-                kind: Some(*kind),
-                rule: Some(rule),
-                evidence: Some(evidence),
+                kind: Some(why.kind),
+                rule: Some(&why.rule),
+                evidence: Some(&why.evidence),
             },
         });
         JsonOutput {
