@@ -25,7 +25,7 @@ use clap::Parser;
 use cli::args::{Args, Format};
 use cli::document::Setup;
 use cli::progress::Reporter;
-use newsbody::{Cleaner, Options};
+use newsbody::{Cleaner, InputKind, Options};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -102,8 +102,13 @@ fn build_cleaner(args: &Args) -> Result<Cleaner> {
             .with_context(|| format!("{}: cannot read rules", f.display()))?;
         extra.push((f.display().to_string(), text));
     }
+    let input = match (args.warc, args.input_kind.into()) {
+        // A WARC record's Content-Type already says the page is HTML.
+        (true, InputKind::Auto) => InputKind::Html,
+        (_, kind) => kind,
+    };
     let options = Options {
-        input: args.input_kind.into(),
+        input,
         extra_rules: extra,
         ..Options::default()
     };

@@ -122,7 +122,7 @@ class WarcIterator(Iterator[WarcRecord]):
 def iter_warc(
     path: str | os.PathLike[str],
     *,
-    input: InputKind = "auto",
+    input: InputKind = "html",
     rules: Rules = None,
     cleaner: Cleaner | None = None,
 ) -> WarcIterator:

@@ -118,10 +118,11 @@ fn record(page: &Page, result: Option<Py<PyResult_>>, error: Option<String>) -> 
 /// Iterates over the HTML pages of a `.warc` or `.warc.gz` file, cleaning
 /// each, in file order, with constant memory. Yields `WarcRecord`s; a
 /// record that cannot be read or cleaned has `error` set and the
-/// iteration goes on. `input` and `rules` as for `Cleaner`, or pass a
-/// `cleaner`.
+/// iteration goes on. Pages are cleaned as HTML, as their Content-Type
+/// says (`input="text"` reads them as text); `rules` as for `Cleaner`; or
+/// pass a `cleaner`.
 #[pyfunction]
-#[pyo3(signature = (path, *, input = "auto", rules = None, cleaner = None))]
+#[pyo3(signature = (path, *, input = "html", rules = None, cleaner = None))]
 pub fn iter_warc(
     py: Python<'_>,
     path: PathBuf,

@@ -17,13 +17,13 @@
 //!
 //! ```
 //! # fn main() -> Result<(), Box<dyn std::error::Error>> {
-//! use newsbody::{Cleaner, Options, warc::WarcReader};
+//! use newsbody::{Cleaner, InputKind, Options, warc::WarcReader};
 //! let warc = b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:uuid:1>\r\n\
 //!     WARC-Target-URI: https://news.example/a\r\nWARC-Date: 2024-03-05T10:00:00Z\r\n\
 //!     Content-Type: application/http; msgtype=response\r\nContent-Length: 118\r\n\r\n\
 //!     HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
 //!     <html><body><p>The bridge reopens in May.</p></body></html>\r\n\r\n";
-//! let cleaner = Cleaner::new(Options::default())?;
+//! let cleaner = Cleaner::new(Options { input: InputKind::Html, ..Options::default() })?;
 //! let mut reader = WarcReader::new(&warc[..], Options::default().max_input_bytes)?;
 //! let page = reader.next().unwrap()?;
 //! assert_eq!(page.url.as_deref(), Some("https://news.example/a"));

@@ -5,7 +5,7 @@
 use super::RecordError;
 use super::header::Header;
 use super::http;
-use crate::{Cleaned, Cleaner, Error, InputKind};
+use crate::{Cleaned, Cleaner, Error};
 
 /// One HTML page read from a WARC file.
 #[derive(Debug, Clone)]
@@ -88,52 +88,20 @@ pub(super) fn from_block(
 }
 
 impl Page {
-    /// Cleans the page as HTML (as text only when the cleaner's options
-    /// say [`InputKind::Text`]), decoding it with the declared charset
-    /// (see below); the reader's warnings come first in the result's.
+    /// Cleans the page with its declared charset
+    /// ([`Cleaner::clean_with_charset`]: a byte-order mark, then the HTTP
+    /// charset, then UTF-8, `<meta charset>`, a guess). The cleaner's input
+    /// kind applies: build it with [`InputKind::Html`](crate::InputKind)
+    /// to take the `Content-Type`'s word that the page is HTML (as
+    /// `newsbody --warc` does unless told `--input text`) rather than
+    /// sniff it. The reader's warnings come first in the result's.
     pub fn clean(&self, cleaner: &Cleaner) -> Result<Cleaned, Error> {
-        let limit = cleaner.options.max_input_bytes;
-        if self.content.len() > limit {
-            return Err(Error::TooLarge {
-                size: self.content.len(),
-                limit,
-            });
+        let mut cleaned = cleaner.clean_with_charset(&self.content, self.charset.as_deref())?;
+        if !self.warnings.is_empty() {
+            let mut warnings = self.warnings.clone();
+            warnings.append(&mut cleaned.warnings);
+            cleaned.warnings = warnings;
         }
-        // SEAM(issue 11): until `decode` takes a declared charset, the
-        // precedence a browser uses is applied here: a byte-order mark,
-        // then the HTTP charset, then the library's own rules (UTF-8,
-        // `<meta charset>`, a guess). Replace this with the entry point's
-        // declared-charset form when it lands on main.
-        let declared = self
-            .charset
-            .as_deref()
-            .and_then(|c| encoding_rs::Encoding::for_label(c.as_bytes()))
-            .filter(|_| encoding_rs::Encoding::for_bom(&self.content).is_none());
-        let mut warnings = self.warnings.clone();
-        let text = match declared {
-            Some(enc) => {
-                let (text, bad) = enc.decode_without_bom_handling(&self.content);
-                if bad {
-                    let n = text.chars().filter(|&c| c == '\u{FFFD}').count();
-                    warnings.push(format!(
-                        "{n} malformed byte sequence(s) for {} were replaced",
-                        enc.name()
-                    ));
-                }
-                text
-            }
-            None => {
-                let d = crate::input::decode(&self.content, true);
-                warnings.extend(d.warnings);
-                d.text
-            }
-        };
-        let mut cleaned = match cleaner.options.input {
-            InputKind::Text => cleaner.clean_text(&text),
-            InputKind::Html | InputKind::Auto => cleaner.clean_html(&text),
-        };
-        warnings.append(&mut cleaned.warnings);
-        cleaned.warnings = warnings;
         Ok(cleaned)
     }
 }
