@@ -168,11 +168,12 @@ impl Cleaner {
     /// and a warning says so (see `html::parse`).
     fn clean_page(&self, html: &str) -> Cleaned {
         let (doc, nesting_warning) = html::parse(html);
-        let (blocks, title) = html::blocks(&doc, &self.rules);
-        let decided = classify::classify(&blocks, &self.rules);
-        let body = output::text::page_body(&blocks, &decided);
-        let mut cleaned = assemble(blocks, decided, title, body);
-        cleaned.metadata = metadata::extract(&doc);
+        let page = html::read(&doc, &self.rules);
+        drop(doc); // the blocks and the head hold all that is read from it
+        let decided = classify::classify(&page.blocks, &self.rules);
+        let body = output::text::page_body(&page.blocks, &decided);
+        let mut cleaned = assemble(page.blocks, decided, page.title, body);
+        cleaned.metadata = metadata::extract(&page.head);
         cleaned.warnings.extend(nesting_warning);
         cleaned
     }

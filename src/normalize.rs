@@ -1,6 +1,9 @@
 //! One normal form for matching: NFC, lowercase, straight quotes and
 //! apostrophes, plain spaces, single spaces. Rules are written against this
 //! form and are normalised the same way when loaded.
+//!
+//! And the squeezed form of a value read from a page (a title, a meta
+//! value): whitespace runs collapsed to one space, nothing else changed.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
@@ -44,6 +47,26 @@ pub fn normalize(text: &str) -> String {
     }
     // Only whole characters were appended: checked once, here.
     String::from_utf8(out).expect("folded text is UTF-8")
+}
+
+/// `s` with whitespace runs collapsed to one space and trimmed.
+pub fn squeeze(s: &str) -> String {
+    squeeze_within(s, usize::MAX)
+}
+
+/// [`squeeze`], keeping at most `max` bytes: the words that fit whole.
+pub fn squeeze_within(s: &str, max: usize) -> String {
+    let mut out = String::with_capacity(s.len().min(max));
+    for w in s.split_whitespace() {
+        if out.len() + w.len() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// The folded text being built, as UTF-8 bytes: spaces squeezed, leading

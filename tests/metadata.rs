@@ -138,8 +138,8 @@ mod properties {
             page.push_str("</head><body><time>");
             page.push_str(&values[values.len() - 1]);
             page.push_str("</time><p>Text.</p></body></html>");
-            let doc = scraper::Html::parse_document(&page);
-            let m = newsbody::metadata::extract(&doc);
+            let head = newsbody::metadata::Head::read(&page);
+            let m = newsbody::metadata::extract(&head);
             if let Some(url) = m.url {
                 prop_assert!(url.starts_with("http://") || url.starts_with("https://"));
             }

@@ -2,17 +2,18 @@
 //!
 //! html5ever (through scraper) parses the page once; this module copies the
 //! parts that can be content into a `Vec` in document order, leaving out
-//! what is never content (see `prune`) and harvesting the head's metadata
-//! on the way. In pre-order a node's descendants are the indices
+//! what is never content (see `prune`) and reading the page's head on the
+//! way (see `head`). In pre-order a node's descendants are the indices
 //! `i + 1 .. end`, so subtrees are ranges, children come after parents, and
 //! every later pass is a loop, never a recursion: a page nested 200,000
 //! deep cannot overflow the stack.
 
-use super::attr::attr;
+use super::head::HeadReader;
 use super::prune;
 use super::tag::Tag;
+use crate::model::Head;
 use ego_tree::iter::Edge;
-use scraper::{Html, Node as Dnode};
+use scraper::{ElementRef, Html, Node as Dnode};
 
 /// No parent: the root.
 pub const NONE: u32 = u32::MAX;
@@ -54,22 +55,11 @@ impl Node {
     }
 }
 
-/// The head's metadata, gathered while building.
-#[derive(Debug, Default)]
-pub struct Meta {
-    /// The `<title>` text.
-    pub title: Option<String>,
-    /// `og:title` or `twitter:title`.
-    pub og_title: Option<String>,
-    /// The text of every `application/ld+json` script.
-    pub json_ld: Vec<String>,
-}
-
-/// The arena and the metadata.
+/// The arena and the page's head.
 #[derive(Debug)]
 pub struct Dom {
     pub nodes: Vec<Node>,
-    pub meta: Meta,
+    pub head: Head,
 }
 
 impl Dom {
@@ -79,12 +69,13 @@ impl Dom {
         Html::parse_document(&close_title(html))
     }
 
-    /// Builds the arena from a parsed page.
+    /// Builds the arena from a parsed page, reading its head on the way.
     pub fn from_doc(doc: &Html) -> Dom {
         let mut dom = Dom {
             nodes: Vec::with_capacity(1024),
-            meta: Meta::default(),
+            head: Head::default(),
         };
+        let mut head = HeadReader::new(doc);
         dom.push(NONE, Tag::OtherBlock, 0, "", "");
         let mut stack: Vec<u32> = vec![0];
         let mut skipping: Option<ego_tree::NodeId> = None;
@@ -95,8 +86,8 @@ impl Dom {
             match edge {
                 Edge::Open(n) if skipping.is_none() => match n.value() {
                     Dnode::Element(el) => {
+                        head.element(ElementRef::wrap(n).expect("an element"), true);
                         if prune::never_content(el) {
-                            dom.harvest(el.name(), n);
                             skipping = Some(n.id());
                             continue;
                         }
@@ -151,7 +142,11 @@ impl Dom {
                     }
                     _ => {}
                 },
-                Edge::Open(_) => {}
+                Edge::Open(n) => {
+                    if let Some(el) = ElementRef::wrap(n) {
+                        head.element(el, false);
+                    }
+                }
                 Edge::Close(n) => {
                     if skipping == Some(n.id()) {
                         skipping = None;
@@ -167,6 +162,7 @@ impl Dom {
         for &i in &stack {
             dom.nodes[i as usize].end = len;
         }
+        dom.head = head.finish();
         dom
     }
 
@@ -182,39 +178,6 @@ impl Dom {
             id: Box::from(id),
         });
         i
-    }
-
-    /// Keeps what the head says about the page.
-    fn harvest(&mut self, name: &str, n: ego_tree::NodeRef<Dnode>) {
-        let text = || -> String {
-            n.descendants()
-                .filter_map(|d| d.value().as_text().map(|t| &**t))
-                .collect()
-        };
-        match name {
-            "title" if self.meta.title.is_none() => self.meta.title = Some(text()),
-            "meta" => {
-                let Some(el) = n.value().as_element() else {
-                    return;
-                };
-                let key = attr(el, "property").or_else(|| attr(el, "name"));
-                if matches!(key, Some("og:title" | "twitter:title")) && self.meta.og_title.is_none()
-                {
-                    self.meta.og_title = attr(el, "content").map(str::to_string);
-                }
-            }
-            "script" => {
-                let is_ld = n
-                    .value()
-                    .as_element()
-                    .and_then(|el| attr(el, "type"))
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"));
-                if is_ld {
-                    self.meta.json_ld.push(text());
-                }
-            }
-            _ => {}
-        }
     }
 
     /// Honours the `hidden` flags, except on an element that holds most of

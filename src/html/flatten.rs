@@ -6,12 +6,12 @@
 //! classification: the title, a caption, a box that `clean` ruled out.
 
 use super::dom::{Dom, EMPHASIS, GONE, ROLE_FURNITURE, STRONG};
-use super::meta::squeeze;
 use super::stats::Stats;
 use super::tag::Tag;
 use crate::model::block::{Block, Markup};
 use crate::model::shape::{self, Emphasis, ListPlace, Role, Shape};
 use crate::model::{Kind, Reason};
+use crate::normalize::squeeze;
 use crate::rules::markup::{MarkupRules, name_form};
 use std::collections::HashMap;
 

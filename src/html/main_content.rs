@@ -13,9 +13,9 @@
 
 use super::dom::{Dom, GONE, ITEM_BODY, ROLE_FURNITURE};
 use super::hints::HintCache;
-use super::meta::squeeze;
 use super::stats::Stats;
 use super::tag::Tag;
+use crate::normalize::squeeze;
 
 /// Paragraphs shorter than this do not score.
 const MIN_PARAGRAPH: u32 = 25;

@@ -1,6 +1,7 @@
 //! What a page's JSON-LD says about its article: the `articleBody` text
 //! (a strong hint of which paragraphs are the body) and the `headline`.
 
+use crate::normalize::squeeze;
 use serde_json::Value;
 
 /// The article as JSON-LD describes it.
@@ -14,16 +15,13 @@ pub struct LdArticle {
 /// Nodes visited in one JSON-LD script at most: a bound on hostile input.
 const MAX_NODES: usize = 20_000;
 
-/// Reads every JSON-LD script; scripts that do not parse are skipped.
-pub fn ld_article(scripts: &[String]) -> LdArticle {
+/// Reads the JSON-LD scripts, parsed (see `head`).
+pub fn ld_article<'a>(scripts: impl Iterator<Item = &'a Value>) -> LdArticle {
     let mut out = LdArticle::default();
-    for s in scripts {
-        let Ok(v) = serde_json::from_str::<Value>(s.trim()) else {
-            continue;
-        };
+    for v in scripts {
         // Iterative: deeply nested JSON cannot overflow the stack here
         // (serde_json itself stops at depth 128).
-        let mut stack = vec![&v];
+        let mut stack = vec![v];
         let mut seen = 0;
         while let Some(v) = stack.pop() {
             seen += 1;
@@ -57,18 +55,6 @@ fn keep_longest(slot: &mut Option<String>, text: &str) {
     }
 }
 
-/// Collapses whitespace runs to one space and trims.
-pub fn squeeze(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for w in s.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -77,7 +63,8 @@ mod tests {
     fn finds_the_article_body_in_a_graph() {
         let s = r#"{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle",
             "headline":"A  title","articleBody":"First  para.\nSecond."}]}"#;
-        let a = ld_article(&[s.to_string(), "not json".to_string()]);
+        let v: Value = serde_json::from_str(s).unwrap();
+        let a = ld_article([&v].into_iter());
         assert_eq!(a.body.as_deref(), Some("First para. Second."));
         assert_eq!(a.headline.as_deref(), Some("A title"));
     }

@@ -3,9 +3,9 @@
 //! markup features. The stages, in the order data flows:
 //!
 //! 0. `nesting`: cap pathological nesting before the parser sees it.
-//! 1. `dom` (with `prune`): parse with html5ever and copy the visible
-//!    nodes into a pre-order arena; gather `<title>`, `og:title` and
-//!    JSON-LD on the way.
+//! 1. `dom` (with `prune`, `head`): parse with html5ever and copy the
+//!    visible nodes into a pre-order arena; read the page's head on the
+//!    way, once, for the title and for the metadata.
 //! 2. `stats`: subtree sums (text, links, commas, paragraphs).
 //! 3. `meta`, `title`: JSON-LD `articleBody` and headline; the title.
 //! 4. `main_content` (with `hints`): score candidate containers and pick
@@ -13,10 +13,11 @@
 //! 5. `clean`: boxes inside the article that are not text.
 //! 6. `flatten`: blocks with `Markup` features.
 
-pub(crate) mod attr;
+mod attr;
 mod clean;
 mod dom;
 mod flatten;
+mod head;
 mod hints;
 mod main_content;
 mod meta;
@@ -26,7 +27,7 @@ mod stats;
 mod tag;
 mod title;
 
-use crate::model::Block;
+use crate::model::{Block, Head};
 use crate::rules::RuleSet;
 
 /// Parses a page once, for the blocks and for the metadata. Elements
@@ -46,19 +47,32 @@ pub fn parse(html: &str) -> (scraper::Html, Option<String>) {
     (dom::Dom::parse_document(&html), warning)
 }
 
-/// The page's blocks and title.
-pub fn blocks(doc: &scraper::Html, rules: &RuleSet) -> (Vec<Block>, Option<String>) {
+/// A page cut into blocks, with its title and what its head says.
+pub struct Page {
+    pub blocks: Vec<Block>,
+    /// The title as the page shows it (see `title`).
+    pub title: Option<String>,
+    pub head: Head,
+}
+
+/// Reads a parsed page: its blocks, its title and its head.
+pub fn read(doc: &scraper::Html, rules: &RuleSet) -> Page {
     let mut dom = dom::Dom::from_doc(doc);
     let raw = stats::raw_lengths(&dom);
     dom.settle_hidden(&raw.len);
     let stats = stats::Stats::compute(&dom, &raw);
     drop(raw);
-    let ld = meta::ld_article(&dom.meta.json_ld);
+    let scripts = dom.head.json_ld.iter().filter(|s| s.for_article);
+    let ld = meta::ld_article(scripts.map(|s| &s.value));
     let title = title::title(&dom, ld.headline.as_deref());
     let mut hints = hints::HintCache::new(&rules.markup, &dom);
     let roots = main_content::find(&dom, &stats, &mut hints, ld.body.as_deref());
     let dropped = clean::conditionally(&dom, &stats, &mut hints, &roots);
     let blocks = flatten::Flattener::new(&dom, &rules.markup, &stats, &dropped, title.as_deref())
         .run(&roots);
-    (blocks, title)
+    Page {
+        blocks,
+        title,
+        head: dom.head,
+    }
 }

@@ -3,8 +3,8 @@
 //! `<title>` without its site name, or the first `<h1>`.
 
 use super::dom::{Dom, GONE};
-use super::meta::squeeze;
 use super::tag::Tag;
+use crate::normalize::squeeze;
 
 /// Separators between a headline and the site name in `<title>`.
 const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "];
@@ -12,8 +12,8 @@ const SEPARATORS: &[&str] = &[" | ", " - ", " – ", " — ", " :: ", " » ", " 
 /// The title, if the page has one.
 pub fn title(dom: &Dom, ld_headline: Option<&str>) -> Option<String> {
     let h1s = h1_texts(dom);
-    let og = dom.meta.og_title.as_deref().map(squeeze);
-    let doc_title = dom.meta.title.as_deref().map(squeeze);
+    let og = dom.head.shown.og_title.as_deref().map(squeeze);
+    let doc_title = dom.head.shown.title.as_deref().map(squeeze);
     let confirmed = h1s.iter().find(|h| {
         og.as_deref() == Some(h.as_str())
             || ld_headline == Some(h.as_str())

@@ -2,11 +2,10 @@
 //! `Article`, `BlogPosting` (and kin) node, found at the top level, in an
 //! array, in an `@graph` or nested (`mainEntity`), with `@id` references
 //! resolved (`"author": {"@id": "#jane"}` names the `Person` node with that
-//! id). A script that does not parse, even after the usual repairs, is
-//! ignored.
+//! id). The scripts come parsed (see `model::Head`).
 
-use super::page::squeeze;
 use super::values::decode_entities;
+use crate::model::head::squeeze_value as squeeze;
 use serde_json::{Map, Value};
 use std::collections::{HashMap, VecDeque};
 
@@ -50,8 +49,7 @@ pub struct LdFacts {
 }
 
 /// Reads every script.
-pub fn read(scripts: &[String]) -> LdFacts {
-    let values: Vec<Value> = scripts.iter().filter_map(|s| parse(s)).collect();
+pub fn read(values: Vec<&Value>) -> LdFacts {
     let graph = Graph::build(&values);
     let article = graph.article();
     let page = graph.top(|t| t.ends_with("Page"));
@@ -127,25 +125,6 @@ fn url(v: &Value) -> Option<String> {
     (s.starts_with("http://") || s.starts_with("https://")).then_some(s)
 }
 
-/// Parses one script, repairing what pages commonly get wrong: an HTML
-/// comment or CDATA wrapper, and raw line breaks or tabs inside strings.
-fn parse(script: &str) -> Option<Value> {
-    let mut s = script.trim();
-    for wrapper in ["<!--", "//<![CDATA[", "<![CDATA["] {
-        s = s.strip_prefix(wrapper).unwrap_or(s).trim();
-    }
-    for wrapper in ["-->", "//]]>", "]]>"] {
-        s = s.strip_suffix(wrapper).unwrap_or(s).trim();
-    }
-    serde_json::from_str(s).ok().or_else(|| {
-        let repaired: String = s
-            .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect();
-        serde_json::from_str(&repaired).ok()
-    })
-}
-
 /// Where a node stands.
 #[derive(Debug, Clone, Copy)]
 struct Place {
@@ -165,7 +144,7 @@ struct Graph<'a> {
 impl<'a> Graph<'a> {
     /// Breadth first, so that a top-level article wins over one nested
     /// deeper.
-    fn build(values: &'a [Value]) -> Graph<'a> {
+    fn build(values: &[&'a Value]) -> Graph<'a> {
         let mut g = Graph {
             nodes: Vec::new(),
             ids: HashMap::new(),
@@ -174,7 +153,7 @@ impl<'a> Graph<'a> {
             top: true,
             in_list: false,
         };
-        let mut queue: VecDeque<(&Value, Place)> = values.iter().map(|v| (v, root)).collect();
+        let mut queue: VecDeque<(&Value, Place)> = values.iter().map(|&v| (v, root)).collect();
         let mut seen = 0;
         while let Some((v, place)) = queue.pop_front() {
             seen += 1;
@@ -311,17 +290,11 @@ mod tests {
              "publisher":{"@id":"#org"},"datePublished":"2024-03-05"},
             {"@type":"Person","@id":"#p1","name":"Jane Doe"},
             {"@type":"Organization","@id":"#org","name":"Example News"}]}"##;
-        let f = read(&[s.to_string()]);
+        let v: Value = serde_json::from_str(s).unwrap();
+        let f = read(vec![&v]);
         assert_eq!(f.headline.as_deref(), Some("Tom & Jerry"));
         assert_eq!(f.authors, ["Jane Doe", "Ann Lee"]);
         assert_eq!(f.site_name.as_deref(), Some("Example News"));
         assert_eq!(f.dates, ["2024-03-05"]);
-    }
-
-    #[test]
-    fn repairs_raw_line_breaks_and_skips_garbage() {
-        let s = "{\"@type\":\"Article\",\"headline\":\"Two\nlines\"}";
-        let f = read(&["{not json".to_string(), s.to_string()]);
-        assert_eq!(f.headline.as_deref(), Some("Two lines"));
     }
 }

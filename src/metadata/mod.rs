@@ -1,5 +1,6 @@
 //! The page's metadata (title, author, date, language, canonical URL, site
-//! name, description), read from the parsed document in one pass.
+//! name, description), read from what the page's head says ([`Head`],
+//! read once while the page is read into blocks).
 //!
 //! Each field is a cascade over the sources, in this order of trust:
 //! 1. `<meta>`: Open Graph, `article:*`, Twitter cards, Dublin Core,
@@ -16,12 +17,9 @@
 
 mod date;
 mod jsonld;
-mod page;
 mod values;
 
-use page::Page;
-
-pub use crate::model::Metadata;
+pub use crate::model::{Head, Metadata};
 
 pub use date::normalize as normalize_date;
 
@@ -107,40 +105,41 @@ const DESCRIPTION: &[&str] = &[
     "dcterms.abstract",
 ];
 
-/// Reads the metadata of a parsed page.
+/// Reads the metadata from what a page's head says.
 ///
 /// ```
-/// let doc = scraper::Html::parse_document(
+/// use newsbody::metadata::{Head, extract};
+/// let head = Head::read(
 ///     r#"<html lang="en-gb"><head><meta property="og:title" content="A title">
 ///        <meta property="article:published_time" content="Tue, 05 Mar 2024 10:00:00 GMT">
 ///        </head><body></body></html>"#,
 /// );
-/// let m = newsbody::metadata::extract(&doc);
+/// let m = extract(&head);
 /// assert_eq!(m.title.as_deref(), Some("A title"));
 /// assert_eq!(m.date.as_deref(), Some("2024-03-05T10:00:00Z"));
 /// assert_eq!(m.language.as_deref(), Some("en-GB"));
 /// ```
-pub fn extract(doc: &scraper::Html) -> Metadata {
-    let page = Page::gather(doc);
-    let ld = jsonld::read(&page.json_ld);
-    let author = author(&page, &ld.authors);
-    let title = page
+pub fn extract(head: &Head) -> Metadata {
+    let scripts = head.json_ld.iter().filter(|s| s.for_metadata);
+    let ld = jsonld::read(scripts.map(|s| &s.value).collect());
+    let author = author(head, &ld.authors);
+    let title = head
         .meta_value(TITLE)
         .map(str::to_string)
         .or(ld.headline)
-        .or(page.title.clone())
+        .or(head.title.clone())
         .map(|t| without_author(t, author.as_deref()));
     Metadata {
         title,
         author,
-        date: date(&page, &ld.dates),
-        language: language(&page, ld.language.as_deref()),
-        url: url(&page, ld.url),
-        site_name: page
+        date: date(head, &ld.dates),
+        language: language(head, ld.language.as_deref()),
+        url: url(head, ld.url),
+        site_name: head
             .meta_value(SITE_NAME)
             .map(str::to_string)
             .or(ld.site_name),
-        description: page
+        description: head
             .meta_value(DESCRIPTION)
             .map(str::to_string)
             .or(ld.description),
@@ -151,7 +150,7 @@ pub fn extract(doc: &scraper::Html) -> Metadata {
 /// often put the site's name in `author`): each author key (all its
 /// values), then JSON-LD, then microdata and `rel=author` bylines. When
 /// every source names the publisher, the first does.
-fn author(page: &Page, ld: &[String]) -> Option<String> {
+fn author(page: &Head, ld: &[String]) -> Option<String> {
     let publisher: Vec<String> = PUBLISHER
         .iter()
         .flat_map(|k| page.meta_values(k))
@@ -201,7 +200,7 @@ fn join_authors<'a>(names: impl Iterator<Item = &'a str>) -> Option<String> {
 
 /// Meta keys, then JSON-LD, then `<time>` marked as the publication time,
 /// then the first `<time>` that parses.
-fn date(page: &Page, ld: &[String]) -> Option<String> {
+fn date(page: &Head, ld: &[String]) -> Option<String> {
     let metas = DATE.iter().flat_map(|k| page.meta_values(k));
     let marked = page.times.iter().filter(|t| t.published);
     let times = marked.chain(&page.times).map(|t| t.value.as_str());
@@ -211,7 +210,7 @@ fn date(page: &Page, ld: &[String]) -> Option<String> {
         .find_map(date::normalize)
 }
 
-fn language(page: &Page, ld: Option<&str>) -> Option<String> {
+fn language(page: &Head, ld: Option<&str>) -> Option<String> {
     let metas = LANGUAGE.iter().flat_map(|k| page.meta_values(k));
     page.lang
         .as_deref()
@@ -223,7 +222,7 @@ fn language(page: &Page, ld: Option<&str>) -> Option<String> {
 
 /// `<link rel=canonical>` (resolved against `<base>` or `og:url` when
 /// relative), then the URL keys, then JSON-LD.
-fn url(page: &Page, ld: Option<String>) -> Option<String> {
+fn url(page: &Head, ld: Option<String>) -> Option<String> {
     let base = page
         .base
         .as_deref()
