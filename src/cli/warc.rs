@@ -3,8 +3,9 @@
 //! Each input is read by one thread, a chunk of records at a time (at most
 //! [`CHUNK_PAGES_PER_THREAD`] pages per worker thread, or [`CHUNK_BYTES`]),
 //! while the worker threads clean the chunk read before it; lines are
-//! written in the file's order. At most two chunks are held at once, so
-//! memory does not grow with the file. A record that cannot be read or
+//! written in the file's order. The reader hands a chunk over only when
+//! the workers take it, so at most two chunks are held at once, and memory
+//! does not grow with the file. A record that cannot be read or
 //! cleaned gives an error line and the stream goes on; records that are
 //! not HTML pages are skipped and counted on stderr.
 
@@ -20,8 +21,10 @@ use std::sync::mpsc;
 
 /// Pages read per round, per worker thread.
 pub const CHUNK_PAGES_PER_THREAD: usize = 64;
-/// A round stops reading once its pages hold this many bytes.
-pub const CHUNK_BYTES: usize = 16 << 20;
+/// A round stops reading once its pages hold this many bytes: small
+/// enough that memory is the same for a hundred pages as for millions
+/// (about 60 news pages fill it), large enough to keep the workers busy.
+pub const CHUNK_BYTES: usize = 4 << 20;
 
 type Item = Result<Page, RecordError>;
 
@@ -61,7 +64,8 @@ fn pump(
     reporter: &Reporter,
 ) -> Result<Skipped> {
     let max_pages = rayon::current_num_threads() * CHUNK_PAGES_PER_THREAD;
-    let (send, chunks) = mpsc::sync_channel::<Vec<Item>>(1);
+    // A rendezvous channel: the next chunk waits in the reader's hands.
+    let (send, chunks) = mpsc::sync_channel::<Vec<Item>>(0);
     std::thread::scope(|scope| {
         let reading = scope.spawn(move || {
             loop {
