@@ -33,12 +33,14 @@
 //! kept blocks and renders the formats. Every stage speaks the vocabulary
 //! of `model` (blocks, kinds, the reason for a removal, the result).
 //!
-//! [`eval`] scores a body against ground truth with the corpus metric (token
-//! shingles and lines); the `newsbody-eval` command is built on it.
+//! With the `eval` feature, `eval` scores a body against ground truth with
+//! the corpus metric (token shingles and lines); the `newsbody-eval`
+//! command is built on it.
 
 mod classify;
 mod cleaner;
 mod error;
+#[cfg(feature = "eval")]
 pub mod eval;
 mod html;
 mod input;

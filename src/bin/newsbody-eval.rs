@@ -3,10 +3,11 @@
 //! corpora, the worst documents and throughput; with `--floors`, fails when
 //! a figure is below its floor (the CI quality gate).
 //!
-//! The metric itself lives in the library (`newsbody::eval`); this binary
-//! finds the documents (`corpus`), cleans and scores them in parallel
-//! (`run`), sums the scores up (`summary`), prints them (`print`) and
-//! checks the floors (`floors`).
+//! The metric itself lives in the library (`newsbody::eval`, behind the
+//! `eval` feature, which this binary requires); this binary finds the
+//! documents (`corpus`), cleans and scores them in parallel (`run`), sums
+//! the scores up (`summary`), prints them (`print`) and checks the floors
+//! (`floors`).
 
 #[path = "newsbody_eval/args.rs"]
 mod args;
