@@ -11,6 +11,9 @@ use std::sync::{Arc, LazyLock};
 static BUILTIN: LazyLock<Arc<rules::RuleSet>> =
     LazyLock::new(|| Arc::new(rules::RuleSet::load(&[]).expect("built-in rules are valid")));
 
+/// The warning of a document whose body is empty.
+const EMPTY_BODY: &str = "empty body: nothing in the input was kept as article text";
+
 /// A cleaner with its rules compiled, reusable across documents and threads.
 #[derive(Debug, Clone)]
 pub struct Cleaner {
@@ -42,8 +45,11 @@ impl Cleaner {
     /// the options say), and returns the body, the removals and, for HTML,
     /// the page's metadata.
     ///
-    /// Fails only when the input is over [`Options::max_input_bytes`];
-    /// malformed bytes are replaced and reported in `warnings`.
+    /// Fails when the input is over [`Options::max_input_bytes`] and when
+    /// it is not text ([`Error::NotText`]: a binary format's signature, or
+    /// control characters beyond a small share of its start, whatever the
+    /// input kind); malformed bytes are replaced and reported in
+    /// `warnings`.
     ///
     /// ```
     /// use newsbody::{Cleaner, Options};
@@ -85,11 +91,13 @@ impl Cleaner {
         charset: Option<&str>,
     ) -> Result<Cleaned, Error> {
         self.check_size(bytes.len())?;
+        refuse_binary(input::signature(bytes))?;
         let kind = match self.options.input {
             InputKind::Auto => sniff(bytes),
             kind => kind,
         };
         let decoded = input::decode(bytes, kind == InputKind::Html, charset);
+        refuse_binary(input::control_share(&decoded.text))?;
         let mut cleaned = self.dispatch(&decoded.text, kind);
         let mut warnings = decoded.warnings;
         warnings.append(&mut cleaned.warnings);
@@ -104,7 +112,8 @@ impl Cleaner {
     /// the body has one block per line and the page is parsed once, for
     /// the blocks and for the [`Metadata`].
     ///
-    /// Fails only when the document is over [`Options::max_input_bytes`].
+    /// Fails when the document is over [`Options::max_input_bytes`] or not
+    /// text ([`Error::NotText`]).
     ///
     /// ```
     /// use newsbody::{Cleaner, InputKind, Kind, Options};
@@ -127,6 +136,8 @@ impl Cleaner {
     /// ```
     pub fn clean_str(&self, doc: &str, kind: InputKind) -> Result<Cleaned, Error> {
         self.check_size(doc.len())?;
+        refuse_binary(input::signature(doc.as_bytes()))?;
+        refuse_binary(input::control_share(doc))?;
         let kind = match kind {
             InputKind::Auto => sniff(doc.as_bytes()),
             kind => kind,
@@ -145,12 +156,18 @@ impl Cleaner {
 
     /// Sends a decoded document to the text or the HTML stage; `kind` is
     /// already decided.
+    /// An empty body is said in the warnings, so that it is never silent
+    /// (the command prints them; JSON carries them).
     fn dispatch(&self, doc: &str, kind: InputKind) -> Cleaned {
-        if kind == InputKind::Html {
+        let mut cleaned = if kind == InputKind::Html {
             self.clean_page(doc)
         } else {
             self.clean_text(doc)
+        };
+        if cleaned.is_empty() {
+            cleaned.warnings.push(EMPTY_BODY.to_string());
         }
+        cleaned
     }
 
     /// Cleans already-extracted article text.
@@ -176,6 +193,14 @@ impl Cleaner {
         cleaned.metadata = metadata::extract(&page.head);
         cleaned.warnings.extend(nesting_warning);
         cleaned
+    }
+}
+
+/// [`Error::NotText`] when a test of `input::binary` found a reason.
+fn refuse_binary(why: Option<String>) -> Result<(), Error> {
+    match why {
+        Some(why) => Err(Error::NotText { why }),
+        None => Ok(()),
     }
 }
 

@@ -2,6 +2,7 @@
 
 /// Why cleaning or loading rules failed.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A rule file line could not be understood.
     #[error("rule file {source_name}, line {line}: {message}")]
@@ -20,5 +21,13 @@ pub enum Error {
         size: usize,
         /// The configured limit.
         limit: usize,
+    },
+    /// The input is not text: a binary format's signature opens it, or
+    /// control characters are more than a small share of its start. Not
+    /// overridden by [`crate::InputKind`]: binary is never cleaned.
+    #[error("not text: {why}")]
+    NotText {
+        /// What gave it away.
+        why: String,
     },
 }

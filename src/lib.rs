@@ -37,6 +37,12 @@
 //! the corpus metric (token shingles and lines); the `newsbody-eval`
 //! command is built on it.
 
+/// The README's Rust snippets, compiled by `cargo test` as doctests, so
+/// that the library example there builds as written.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeSnippets;
+
 mod classify;
 mod cleaner;
 mod error;

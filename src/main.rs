@@ -26,7 +26,7 @@ use cli::args::{Args, Format};
 use cli::document::Setup;
 use cli::progress::Reporter;
 use newsbody::{Cleaner, InputKind, Options};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -39,6 +39,10 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if args.inputs.is_empty() && std::io::stdin().is_terminal() {
+        let _ = std::io::stderr().write_all(USAGE_HINT.as_bytes());
+        return ExitCode::from(2);
+    }
     match run(&args) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::from(1),
@@ -49,6 +53,17 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// What a bare `newsbody` on a terminal prints, rather than waiting for
+/// standard input that nobody is typing.
+const USAGE_HINT: &str = "\
+newsbody: no INPUT, and standard input is a terminal
+usage: newsbody [OPTIONS] [INPUT]...
+  newsbody page.html              clean a saved page (or article.txt)
+  newsbody -o clean/ pages/       clean a folder into another
+  cat article.txt | newsbody -    clean standard input
+  newsbody --help                 every option
+";
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
@@ -129,6 +144,12 @@ fn run_documents(setup: &Setup, inputs: &[PathBuf]) -> Result<bool> {
             "{}: warning: no .html, .htm or .txt file in this folder",
             folder.display()
         ));
+    }
+    if exp.jobs.is_empty() && exp.failures.is_empty() {
+        reporter.say(match &args.output_dir {
+            Some(_) => "nothing to clean; no output folder was written",
+            None => "nothing to clean",
+        });
     }
     let result = match &args.output_dir {
         Some(dir) => cli::inputs::output_paths(&exp, dir, output_extension(args))

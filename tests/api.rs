@@ -54,3 +54,26 @@ fn entry_points_agree() {
         text.clean_str("Line one.\n", InputKind::Text).unwrap()
     );
 }
+
+/// The README's example of a rule file of one's own (`# my.rules`, with
+/// no `@kind` for its first rules) loads as shown and works.
+#[test]
+fn the_readme_rule_file_example_works() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let start = readme
+        .find("# my.rules")
+        .expect("the README shows my.rules");
+    let end = start + readme[start..].find("```").expect("the block ends");
+    let rules = readme[start..end].to_string();
+    let cleaner = Cleaner::new(Options {
+        extra_rules: vec![("my.rules".to_string(), rules)],
+        ..Options::default()
+    })
+    .expect("the README's rule file loads");
+    let text = "The ferry will run twice a day from May.\nListen to our podcast for more.\nGet the Riverside Ledger app for Android!\n";
+    let cleaned = cleaner.clean_str(text, InputKind::Text).unwrap();
+    assert_eq!(cleaned.body, "The ferry will run twice a day from May.\n");
+    let rules: Vec<&str> = cleaned.removed.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(rules, ["my.promo.podcast", "my.promo.app"]);
+}

@@ -508,6 +508,54 @@ fn arbitrary_bytes_never_panic() {
     assert!(!r.stderr.contains("panicked"), "{}", r.stderr);
 }
 
+/// The start of a program as `cp /bin/ls x.html` would save it: an ELF
+/// header, then machine code and tables full of NUL bytes.
+fn program_bytes() -> Vec<u8> {
+    let mut bytes = b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0".to_vec();
+    for i in 0..4000u32 {
+        bytes.extend_from_slice(&(i.wrapping_mul(2_654_435_761) >> 20).to_le_bytes());
+    }
+    bytes
+}
+
+#[test]
+fn binary_input_fails_naming_it_in_every_mode() {
+    let sb = Sandbox::new();
+    sb.write("x.html", program_bytes());
+    // No signature, but NUL bytes throughout.
+    sb.write("d/nuls.txt", b"\0\0\x01\x02 x \x03\0".repeat(500));
+    sb.write("d/good.txt", ARTICLE);
+    for args in [
+        &["x.html"][..],
+        &["--input", "text", "x.html"],
+        &["--input", "html", "x.html"],
+    ] {
+        let r = sb.run(args);
+        r.code(1)
+            .stderr_has("x.html: not text: the input is an ELF program");
+        assert_eq!(r.stdout, "", "{args:?}");
+    }
+    // A folder: the binary file fails alone.
+    let r = sb.run(&["d", "-o", "out"]);
+    r.code(1).stderr_has("nuls.txt: not text: ");
+    assert_eq!(sb.read("out/good.txt"), BODY);
+    assert!(!sb.path("out/nuls.txt").exists());
+    sb.run_stdin(&[], &program_bytes())
+        .code(1)
+        .stderr_has("<stdin>: not text:");
+    // A JSON-lines record whose text is binary is an error record.
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": 1, "text": "\0\u{1}\u{2} x \u{3}\0".repeat(50)}),
+        serde_json::json!({"id": 2, "text": ARTICLE}),
+    );
+    let r = sb.run_stdin(&["--jsonl"], input.as_bytes());
+    r.code(1).stderr_has("line 1: not text:");
+    let out = parse_lines(&r.stdout);
+    assert!(out[0]["error"].as_str().unwrap().starts_with("not text:"));
+    assert_eq!(out[1]["body"], BODY);
+}
+
 #[test]
 fn input_over_size_limit_is_refused_without_reading() {
     let sb = Sandbox::new();
@@ -765,8 +813,97 @@ fn folder_without_documents_warns_and_exits_0() {
     sb.write("d/style.css", "p{}");
     let r = sb.run(&["d"]);
     r.code(0)
-        .stderr_has("d: warning: no .html, .htm or .txt file");
+        .stderr_has("d: warning: no .html, .htm or .txt file")
+        .stderr_has("nothing to clean");
     assert_eq!(r.stdout, "");
+    // With an output folder: said, and no folder is made.
+    sb.run(&["d", "-o", "out"])
+        .code(0)
+        .stderr_has("nothing to clean; no output folder was written");
+    assert!(!sb.path("out").exists());
+}
+
+/// A text that is all appeal: nothing of it is body.
+const ALL_APPEAL: &str = "A Message from The Daily Example:\n\
+Dear readers,\n\
+We rely on you. Please support us monthly from just $3.\n\
+Remind me later.\n";
+
+#[test]
+fn an_empty_body_is_a_warning_and_a_count() {
+    let sb = Sandbox::new();
+    sb.write("d/appeal.txt", ALL_APPEAL);
+    sb.write("d/article.txt", ARTICLE);
+    let r = sb.run(&["d/appeal.txt"]);
+    r.code(0)
+        .stderr_has("d/appeal.txt: warning: empty body: nothing in the input was kept");
+    assert_eq!(r.stdout, "");
+    let r = sb.run(&["d", "-o", "out"]);
+    r.code(0).stderr_has("2 cleaned, 0 failed, 1 empty, ");
+    assert_eq!(sb.read("out/appeal.txt"), "");
+    // In JSON, among the warnings.
+    let r = sb.run(&["-f", "json", "d/appeal.txt"]);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(v["body"], "");
+    assert!(
+        v["warnings"][0].as_str().unwrap().starts_with("empty body"),
+        "{v}"
+    );
+}
+
+#[test]
+fn fail_empty_makes_an_empty_body_a_failure() {
+    let sb = Sandbox::new();
+    sb.write("d/appeal.txt", ALL_APPEAL);
+    sb.write("d/article.txt", ARTICLE);
+    let r = sb.run(&["--fail-empty", "d", "-o", "out"]);
+    r.code(1)
+        .stderr_has("d/appeal.txt: empty body: nothing in the input was kept as article text (--fail-empty)")
+        .stderr_has("1 cleaned, 1 failed, 0 empty");
+    assert!(!sb.path("out/appeal.txt").exists());
+    assert_eq!(sb.read("out/article.txt"), BODY);
+    let input = format!(
+        "{}\n{}\n",
+        serde_json::json!({"id": 1, "text": ALL_APPEAL}),
+        serde_json::json!({"id": 2, "text": ARTICLE}),
+    );
+    let r = sb.run_stdin(&["--jsonl", "--fail-empty"], input.as_bytes());
+    r.code(1);
+    let out = parse_lines(&r.stdout);
+    assert!(
+        out[0]["error"].as_str().unwrap().starts_with("empty body"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(out[1]["body"], BODY);
+}
+
+#[test]
+fn no_input_on_a_terminal_prints_a_usage_hint() {
+    // `script` runs the command on a terminal; skipped where it is missing.
+    let bin = env!("CARGO_BIN_EXE_newsbody");
+    let Ok(mut child) = Command::new("script")
+        .args(["-qec", bin, "/dev/null"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    else {
+        println!("script(1) not found: skipped");
+        return;
+    };
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("newsbody waited on the terminal");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("usage: newsbody"), "{text}");
+    assert_eq!(out.status.code(), Some(2), "{text}");
 }
 
 /// A gzipped WARC with `n` copies of [`PAGE`], each framed in turn plain,

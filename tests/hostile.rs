@@ -5,6 +5,13 @@
 //! and reported, not asserted here, as timings are flaky), that the result
 //! is sensible, and that a warning says when bytes were replaced or tags
 //! left out. Big inputs are generated here, never committed.
+//!
+//! The big inputs run at full size (a 25 MB paragraph, 16 MB of appeals,
+//! a million lines, 200,000 nested tags) in an optimised build, `cargo
+//! test --release --test hostile`, which CI runs (`.ci/run`), or with
+//! `NEWSBODY_FULL_SIZE=1`. A debug `cargo test` runs each at a sixteenth of
+//! its size: still far past every cap and long enough for a quadratic walk
+//! to hang, at debug speed.
 
 mod hostile_inputs;
 
@@ -29,6 +36,14 @@ fn clean(c: &Cleaner, bytes: &[u8]) -> Cleaned {
 
 fn warned(c: &Cleaned, word: &str) -> bool {
     c.warnings.iter().any(|w| w.contains(word))
+}
+
+/// `full` in an optimised build or with `NEWSBODY_FULL_SIZE` set, else a
+/// sixteenth of it (see the module doc).
+fn scaled(full: usize) -> usize {
+    let full_size =
+        !cfg!(debug_assertions) || std::env::var_os("NEWSBODY_FULL_SIZE").is_some_and(|v| v != "0");
+    if full_size { full } else { full / 16 }
 }
 
 /// A small deterministic generator (xorshift64*), so failures reproduce.
@@ -61,8 +76,12 @@ fn random_bytes_never_panic() {
             bytes = page;
         }
         for c in [&*AUTO, &*TEXT, &*HTML] {
-            let cleaned = clean(c, &bytes);
-            assert!(cleaned.body.len() <= 4 * bytes.len() + 16);
+            // Random bytes are mostly refused as binary; what is cleaned
+            // stays bounded.
+            match c.clean(&bytes) {
+                Ok(cleaned) => assert!(cleaned.body.len() <= 4 * bytes.len() + 16),
+                Err(e) => assert!(matches!(e, Error::NotText { .. }), "{e}"),
+            }
         }
     }
 }
@@ -73,7 +92,10 @@ fn empty_input_gives_an_empty_body() {
         let cleaned = clean(c, b"");
         assert_eq!(cleaned.body, "");
         assert!(cleaned.removed.is_empty());
-        assert!(cleaned.warnings.is_empty(), "{:?}", cleaned.warnings);
+        // The one warning says the body is empty.
+        assert!(cleaned.is_empty());
+        assert_eq!(cleaned.warnings.len(), 1, "{:?}", cleaned.warnings);
+        assert!(warned(&cleaned, "empty body"), "{:?}", cleaned.warnings);
     }
     // Whitespace only, and a lone BOM.
     assert_eq!(clean(&TEXT, b" \n\r\n\t\n").body, "");
@@ -107,7 +129,7 @@ fn mostly_utf8_with_a_stray_latin1_byte_warns() {
 fn two_hundred_thousand_nested_divs() {
     let page = format!(
         "<!DOCTYPE html><html><body>{}<p>The council approved the budget on Tuesday.</p>",
-        "<div>".repeat(200_000)
+        "<div>".repeat(scaled(200_000))
     );
     let cleaned = clean(&HTML, page.as_bytes());
     assert!(
@@ -119,8 +141,8 @@ fn two_hundred_thousand_nested_divs() {
     // Closed as well as opened.
     let closed = format!(
         "<html><body>{}<p>Deep but closed text.</p>{}<p>After it.</p></body></html>",
-        "<div class=x>".repeat(200_000),
-        "</div>".repeat(200_000)
+        "<div class=x>".repeat(scaled(200_000)),
+        "</div>".repeat(scaled(200_000))
     );
     let cleaned = clean(&HTML, closed.as_bytes());
     assert!(cleaned.body.contains("Deep but closed text."));
@@ -136,7 +158,7 @@ fn two_hundred_thousand_nested_inline_elements() {
     ] {
         let page = format!(
             "<!DOCTYPE html><html><body><p>{}The article text is here.",
-            unit.repeat(n)
+            unit.repeat(scaled(n))
         );
         let cleaned = clean(&HTML, page.as_bytes());
         assert!(cleaned.body.contains("The article text"), "{unit}");
@@ -148,7 +170,7 @@ fn two_hundred_thousand_unclosed_tags() {
     for unit in ["<p>x ", "<li>x ", "<table><tr><td>"] {
         let page = format!(
             "<!DOCTYPE html><html><body>{}<p>The article text is here.</p>",
-            unit.repeat(200_000)
+            unit.repeat(scaled(200_000))
         );
         let cleaned = clean(&HTML, page.as_bytes());
         assert!(cleaned.body.contains("The article text"), "{unit}");
@@ -168,7 +190,7 @@ fn misnested_tags_that_hide_their_depth() {
     ] {
         let page = format!(
             "<!DOCTYPE html><html><body>{}<p>The article text is here.</p>",
-            unit.repeat(20_000)
+            unit.repeat(scaled(20_000))
         );
         let cleaned = clean(&HTML, page.as_bytes());
         // (Text inside svg is never body.)
@@ -181,7 +203,7 @@ fn misnested_tags_that_hide_their_depth() {
 
 #[test]
 fn a_25_mb_single_paragraph_is_kept_whole() {
-    let text = hostile_inputs::single_paragraph(25 << 20);
+    let text = hostile_inputs::single_paragraph(scaled(25 << 20));
     let cleaned = clean(&TEXT, &text);
     assert_eq!(cleaned.body.as_bytes(), &text[..]);
     assert!(cleaned.removed.is_empty());
@@ -189,7 +211,7 @@ fn a_25_mb_single_paragraph_is_kept_whole() {
 
 #[test]
 fn a_16_mb_text_of_one_repeated_appeal_is_removed() {
-    let text = hostile_inputs::repeated_appeal(16 << 20);
+    let text = hostile_inputs::repeated_appeal(scaled(16 << 20));
     let cleaned = clean(&TEXT, &text);
     assert_eq!(cleaned.body, "");
     assert!(cleaned.removed.iter().all(|r| r.kind == Kind::Appeal));
@@ -197,8 +219,8 @@ fn a_16_mb_text_of_one_repeated_appeal_is_removed() {
 
 #[test]
 fn a_million_tiny_lines() {
-    let text = hostile_inputs::tiny_lines(4 << 20);
-    assert!(text.len() / 4 >= 1_000_000);
+    let text = hostile_inputs::tiny_lines(scaled(4 << 20));
+    assert!(text.len() / 4 >= scaled(1_000_000));
     let cleaned = clean(&TEXT, &text);
     // Every line is kept, exactly: a line of body is never lost to noise.
     assert_eq!(cleaned.body.as_bytes(), &text[..]);
@@ -208,7 +230,7 @@ fn a_million_tiny_lines() {
 fn many_openers_that_nothing_confirms() {
     // Each "Dear readers," opens an appeal region that no ask confirms:
     // the regions stage once scanned the rest of the document for each.
-    let text = hostile_inputs::repeated_openers(1 << 20);
+    let text = hostile_inputs::repeated_openers(scaled(1 << 20));
     let cleaned = clean(&TEXT, &text);
     assert_eq!(cleaned.body.as_bytes(), &text[..]);
 }
@@ -272,19 +294,19 @@ fn lone_surrogates_and_overlong_utf8_are_replaced_and_counted() {
 
 #[test]
 fn a_huge_attribute() {
-    let page = hostile_inputs::huge_attribute(8 << 20);
+    let page = hostile_inputs::huge_attribute(scaled(8 << 20));
     let cleaned = clean(&AUTO, &page);
     assert!(cleaned.body.contains("The article."), "{}", cleaned.body);
     // An attribute that never ends: the rest of the page is inside it.
     let mut open = b"<!DOCTYPE html><html><body><p>Before.</p><p title=\"".to_vec();
-    open.extend(std::iter::repeat_n(b'y', 4 << 20));
+    open.extend(std::iter::repeat_n(b'y', scaled(4 << 20)));
     let cleaned = clean(&AUTO, &open);
     assert!(cleaned.body.contains("Before."));
 }
 
 #[test]
 fn a_page_of_inline_script() {
-    let page = hostile_inputs::huge_script(8 << 20);
+    let page = hostile_inputs::huge_script(scaled(8 << 20));
     let cleaned = clean(&AUTO, &page);
     assert!(cleaned.body.contains("The article."));
     assert!(!cleaned.body.contains("not content"));
@@ -292,19 +314,48 @@ fn a_page_of_inline_script() {
 
 #[test]
 fn binary_files_saved_as_html() {
-    // A PNG header and a gzip stream, as a crawler might save them.
+    // A PNG header, a gzip stream and a program, as a crawler might save
+    // them, and random bytes with no signature: refused in every input
+    // kind, with a message that says why.
     let mut rng = Rng(42);
-    for header in [
-        &b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..],
-        &b"\x1f\x8b\x08\0"[..],
+    for (header, says) in [
+        (&b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"[..], "PNG"),
+        (&b"\x1f\x8b\x08\0"[..], "gzip"),
+        (&b"\x7fELF\x02\x01\x01\0"[..], "ELF"),
+        (&b""[..], "control"),
     ] {
         let mut bytes = header.to_vec();
         bytes.extend(rng.bytes(100_000));
-        for c in [&*AUTO, &*HTML] {
-            let cleaned = clean(c, &bytes);
-            assert!(!cleaned.warnings.is_empty());
+        for c in [&*AUTO, &*TEXT, &*HTML] {
+            let err = c.clean(&bytes).unwrap_err();
+            assert!(matches!(err, Error::NotText { .. }), "{err}");
+            assert!(err.to_string().starts_with("not text: "), "{err}");
+            assert!(err.to_string().contains(says), "{err}");
         }
     }
+    // The same through the `&str` entry point (a JSON-lines record's text).
+    let err = TEXT
+        .clean_str(&"\0\u{1}\u{2} bytes".repeat(100), InputKind::Text)
+        .unwrap_err();
+    assert!(matches!(err, Error::NotText { .. }), "{err}");
+}
+
+#[test]
+fn a_text_with_a_stray_nul_or_control_byte_is_cleaned() {
+    // A NUL in every third line of an article, a vertical tab and an
+    // escape left by an old editor: text, cleaned as usual.
+    let mut text = String::new();
+    for i in 0..36 {
+        let stray = if i % 3 == 0 { "\0" } else { "" };
+        text.push_str(&format!(
+            "Paragraph {i} of the council story, with a stray byte{stray} in it.\n"
+        ));
+    }
+    text.push_str("An old editor left a vertical tab\u{b} and an escape\u{1b} here.\n");
+    text.push_str("Read more: Another story\n");
+    let cleaned = clean(&TEXT, text.as_bytes());
+    assert!(cleaned.body.contains("Paragraph 35 of the council"));
+    assert!(!cleaned.body.contains("Read more"));
 }
 
 #[test]

@@ -214,6 +214,22 @@ fn assert_second_pass_changes_nothing(doc: &[u8]) {
     );
 }
 
+/// A fuzz find with each control byte (NUL and the other C0 controls but
+/// tab, line feed, carriage return and form feed) turned into `~`: so many
+/// of them make the input binary, which is refused before the text stage,
+/// while the find is about the text stage. The stand-in, like the control
+/// byte, is one character that is neither a letter, a digit nor a space,
+/// so lines keep their widths and words.
+fn printable_controls(doc: &[u8]) -> Vec<u8> {
+    doc.iter()
+        .map(|&b| match b {
+            b'\t' | b'\n' | b'\r' | b'\x0c' => b,
+            0..=0x1f => b'~',
+            _ => b,
+        })
+        .collect()
+}
+
 /// The texts of the kept blocks, in order.
 fn kept(cleaned: &newsbody::Cleaned) -> Vec<&str> {
     cleaned
@@ -229,7 +245,7 @@ fn kept(cleaned: &newsbody::Cleaned) -> Vec<&str> {
 /// hard-wrapped paragraph, which the second pass read as one block.
 #[test]
 fn regression_lines_joined_after_a_removed_label_are_not_rewrapped() {
-    let doc = b"\x0aIscriviti alla n\x00tra nDief\x00\x00verwendet Coo! es\x0aWir und unsDiesrag erschien zuerst im Magazin \xe2\x80\x9eGr\xc3\xbcneere Part\x0aAnzeige\x0aDe calita dinero. H\x00\x16\x16\x16\x16\x16\x16\x16\x00zte so7 ey \x16\x16\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00\x16\x0d\x00zte so7 eur\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00";
+    let doc = &printable_controls(b"\x0aIscriviti alla n\x00tra nDief\x00\x00verwendet Coo! es\x0aWir und unsDiesrag erschien zuerst im Magazin \xe2\x80\x9eGr\xc3\xbcneere Part\x0aAnzeige\x0aDe calita dinero. H\x00\x16\x16\x16\x16\x16\x16\x16\x00zte so7 ey \x16\x16\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00\x16\x0d\x00zte so7 eur\x03os al mes y \x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x16\x00\x16\x16\x16\x16\x16\x16\x16\x00");
     assert_second_pass_changes_nothing(doc);
 }
 
@@ -256,7 +272,7 @@ fn lines_of_wrap_width_left_by_a_removed_label_stay_separate_blocks() {
 /// second pass removed more (fixture `text/hashtag-headline-run`).
 #[test]
 fn regression_hashtag_run_longer_than_the_revision_rounds() {
-    let doc = b" Suppo\x04rpendeugJournalismu\x0a di Valsol pianaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il pian o #per riaprire la biblioueca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o rda ha approvAto il piano #per riaprire lae do naugJournalismu\x0a di Valsol piano #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il piao #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il pian o #per riaprire la biblioueca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o rda ha approvAto il piano #per riaprire lae do naugJournalismu\x0a di Valsol piano #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il piano #per riaprire la biblioueca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o rda ha approvAto il piano #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda hdoa ajprovato il piano #per riaprire la biblioteca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o che l'inaugur#zyyyyy\x00\x00o nne \xc3\xa8 prevista per la prioai\x00\x00\x00y evening.\x0aAssociated Press w. tss w. ter Tom Berg in Minneapolis con quartiere chtributed sign up fot9 tr";
+    let doc = &printable_controls(b" Suppo\x04rpendeugJournalismu\x0a di Valsol pianaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il pian o #per riaprire la biblioueca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o rda ha approvAto il piano #per riaprire lae do naugJournalismu\x0a di Valsol piano #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il piao #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il pian o #per riaprire la biblioueca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o rda ha approvAto il piano #per riaprire lae do naugJournalismu\x0a di Valsol piano #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda ha approvato il piano #per riaprire la biblioueca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o rda ha approvAto il piano #per riaprire la biblioteca di qu80 ve\x7f\x00ndoioteca dper le menJournalismu\x0a di Valsorda hdoa ajprovato il piano #per riaprire la biblioteca diqu80 vendoioteca dper le mensanLwe  \x0aOavb\x00\x00\x00\x00\x00\x00o che l'inaugur#zyyyyy\x00\x00o nne \xc3\xa8 prevista per la prioai\x00\x00\x00y evening.\x0aAssociated Press w. tss w. ter Tom Berg in Minneapolis con quartiere chtributed sign up fot9 tr");
     assert_second_pass_changes_nothing(doc);
 }
 

@@ -7,7 +7,8 @@ use std::path::PathBuf;
 /// extracted article text, and prints the clean body.
 ///
 /// INPUT is a file, a folder (walked recursively for .html, .htm and .txt
-/// files) or `-` for standard input; with no INPUT, standard input is read.
+/// files) or `-` for standard input; with no INPUT, standard input is read
+/// (on a terminal, a usage hint is printed instead).
 /// One input prints its body to standard output. Several inputs without
 /// --output-dir print each body after a `==> PATH <==` header (text) or as
 /// one JSON object per line (json).
@@ -77,6 +78,11 @@ pub struct Args {
     /// `{"offset": N, "error": ..}` and the stream goes on.
     #[arg(long, conflicts_with_all = ["output_dir", "explain", "jsonl"])]
     pub warc: bool,
+
+    /// Count an empty body (nothing kept) as a failure (exit 1) instead
+    /// of a warning; no output is written for it.
+    #[arg(long)]
+    pub fail_empty: bool,
 
     /// Print the summary line (documents, failures, MB, MB/s) on stderr
     /// even for a single input; it is always printed for several.

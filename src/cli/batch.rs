@@ -35,7 +35,7 @@ pub fn to_stdout(setup: &Setup, jobs: &[Job], many: bool, reporter: &Reporter) -
         for (job, result) in group.iter().zip(results) {
             match result {
                 Ok(r) => {
-                    reporter.cleaned(&job.display(), r.bytes, &r.warnings);
+                    reporter.cleaned(&job.display(), r.bytes, r.empty, &r.warnings);
                     write_one(&mut out, setup, job, &r.text, many)
                         .context("cannot write to standard output")?;
                 }
@@ -67,7 +67,7 @@ fn write_one(
 }
 
 /// Creates `dir`, then cleans every job in parallel and writes each to its
-/// output path atomically.
+/// output path atomically. With no job, nothing is created.
 pub fn to_folder(
     setup: &Setup,
     jobs: &[Job],
@@ -75,6 +75,9 @@ pub fn to_folder(
     dir: &Path,
     reporter: &Reporter,
 ) -> Result<()> {
+    if jobs.is_empty() {
+        return Ok(());
+    }
     std::fs::create_dir_all(dir)
         .with_context(|| format!("{}: cannot create output folder", dir.display()))?;
     jobs.par_iter().zip(outs).for_each(|(job, out)| {
@@ -83,7 +86,7 @@ pub fn to_folder(
             Ok(r)
         });
         match result {
-            Ok(r) => reporter.cleaned(&job.display(), r.bytes, &r.warnings),
+            Ok(r) => reporter.cleaned(&job.display(), r.bytes, r.empty, &r.warnings),
             Err(e) => reporter.failed(&e),
         }
     });

@@ -22,6 +22,10 @@ pub struct Setup<'a> {
     pub limit: usize,
 }
 
+/// The failure of an empty body under `--fail-empty`.
+pub const EMPTY_BODY_FAILURE: &str =
+    "empty body: nothing in the input was kept as article text (--fail-empty)";
+
 /// A cleaned and rendered document.
 pub struct Rendered {
     /// The output, ready to write.
@@ -30,6 +34,8 @@ pub struct Rendered {
     pub warnings: Vec<String>,
     /// The input's size.
     pub bytes: usize,
+    /// Whether the body is empty (a warning says so too).
+    pub empty: bool,
 }
 
 /// Reads, cleans and renders one document; the error names its path.
@@ -38,11 +44,16 @@ pub fn process(setup: &Setup, job: &Job) -> Result<Rendered> {
     let mut cleaned = clean_guarded(setup.cleaner, &input).with_context(|| job.display())?;
     let bytes = input.len();
     drop(input); // before rendering makes another copy of the body
+    let empty = cleaned.is_empty();
+    if empty && setup.args.fail_empty {
+        bail!("{}: {EMPTY_BODY_FAILURE}", job.display());
+    }
     let text = render(setup.args, job, &mut cleaned)?;
     Ok(Rendered {
         text,
         warnings: cleaned.warnings,
         bytes,
+        empty,
     })
 }
 

@@ -14,7 +14,7 @@
 //! read a chunk at a time (at most [`CHUNK_LINES_PER_THREAD`] per thread and
 //! [`CHUNK_BYTES`]), cleaned in parallel, written in order, and dropped.
 
-use super::document::{Setup, clean_guarded_str};
+use super::document::{EMPTY_BODY_FAILURE, Setup, clean_guarded_str};
 use super::progress::Reporter;
 use anyhow::{Context, Result, anyhow};
 use newsbody::jsonl::{Record, RecordError, error_line};
@@ -84,16 +84,16 @@ impl Stream<'_> {
         let mut line_no = 0;
         loop {
             let (lines, read_error) = read_chunk(&mut reader, &mut line_no, max_lines, setup.limit);
-            let results: Vec<Result<(String, usize), Failed>> = lines
+            let results: Vec<Result<Cleaned, Failed>> = lines
                 .into_par_iter()
                 .map(|(n, bytes)| self.record(setup, n, bytes.as_deref()))
                 .collect();
             let done = results.is_empty();
             for result in results {
                 let line = match result {
-                    Ok((line, size)) => {
-                        reporter.cleaned(self.name, size, &[]);
-                        line
+                    Ok(c) => {
+                        reporter.cleaned(self.name, c.size, c.empty, &[]);
+                        c.line
                     }
                     Err(f) => {
                         reporter.failed(&anyhow!("{}: line {}: {}", self.name, f.line, f.message));
@@ -114,14 +114,9 @@ impl Stream<'_> {
         }
     }
 
-    /// The output line for input line `n` and the document's size, or
-    /// the failure.
-    fn record(
-        &self,
-        setup: &Setup,
-        n: usize,
-        line: Option<&[u8]>,
-    ) -> Result<(String, usize), Failed> {
+    /// The output line for input line `n`, or the failure (an empty body
+    /// is one under `--fail-empty`).
+    fn record(&self, setup: &Setup, n: usize, line: Option<&[u8]>) -> Result<Cleaned, Failed> {
         let fail = |error: RecordError| Failed {
             record: error_line(n, self.source, &error),
             line: n,
@@ -137,8 +132,24 @@ impl Stream<'_> {
         let (doc, kind) = record.document().map_err(fail)?;
         let cleaned = clean_guarded_str(setup.cleaner, &doc, kind)
             .map_err(|e| fail(record.error(&format!("{e:#}"))))?;
-        Ok((record.render(&cleaned), doc.len()))
+        let empty = cleaned.is_empty();
+        if empty && setup.args.fail_empty {
+            return Err(fail(record.error(EMPTY_BODY_FAILURE)));
+        }
+        Ok(Cleaned {
+            line: record.render(&cleaned),
+            size: doc.len(),
+            empty,
+        })
     }
+}
+
+/// A record cleaned: its output line, the document's size, and whether
+/// its body is empty.
+struct Cleaned {
+    line: String,
+    size: usize,
+    empty: bool,
 }
 
 /// A line that could not be cleaned.

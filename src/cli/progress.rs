@@ -14,6 +14,7 @@ use std::time::Instant;
 pub struct Reporter {
     bar: ProgressBar,
     cleaned: AtomicU64,
+    empty: AtomicU64,
     failed: AtomicU64,
     bytes: AtomicU64,
     start: Instant,
@@ -38,6 +39,7 @@ impl Reporter {
         Reporter {
             bar,
             cleaned: AtomicU64::new(0),
+            empty: AtomicU64::new(0),
             failed: AtomicU64::new(0),
             bytes: AtomicU64::new(0),
             start: Instant::now(),
@@ -58,12 +60,16 @@ impl Reporter {
         self.bar.inc(1);
     }
 
-    /// Records a cleaned document of `bytes` bytes and prints its warnings.
-    pub fn cleaned(&self, name: &str, bytes: usize, warnings: &[String]) {
+    /// Records a cleaned document of `bytes` bytes, whose body may be
+    /// `empty`, and prints its warnings.
+    pub fn cleaned(&self, name: &str, bytes: usize, empty: bool, warnings: &[String]) {
         for w in warnings {
             self.say(&format!("{name}: warning: {w}"));
         }
         self.cleaned.fetch_add(1, Ordering::Relaxed);
+        if empty {
+            self.empty.fetch_add(1, Ordering::Relaxed);
+        }
         self.bytes.fetch_add(bytes as u64, Ordering::Relaxed);
         self.bar.inc(1);
     }
@@ -81,17 +87,18 @@ impl Reporter {
         }
     }
 
-    /// `N cleaned, N failed, X MB in S s (X MB/s, N docs/s)`, with
-    /// MB = 10^6 bytes of input.
+    /// `N cleaned, N failed, N empty, X MB in S s (X MB/s, N docs/s)`,
+    /// with MB = 10^6 bytes of input; the empty ones are among the cleaned.
     pub fn summary(&self) -> String {
         let cleaned = self.cleaned.load(Ordering::Relaxed);
+        let empty = self.empty.load(Ordering::Relaxed);
         let failed = self.failed.load(Ordering::Relaxed);
         let mb = self.bytes.load(Ordering::Relaxed) as f64 / 1e6;
         let secs = self.start.elapsed().as_secs_f64().max(1e-9);
         let docs_per_sec = (cleaned + failed) as f64 / secs;
         let precision = if docs_per_sec < 10.0 { 2 } else { 0 };
         format!(
-            "{cleaned} cleaned, {failed} failed, {mb:.1} MB in {secs:.2} s \
+            "{cleaned} cleaned, {failed} failed, {empty} empty, {mb:.1} MB in {secs:.2} s \
              ({:.1} MB/s, {docs_per_sec:.precision$} docs/s)",
             mb / secs,
         )

@@ -9,7 +9,7 @@
 //! cleaned gives an error line and the stream goes on; records that are
 //! not HTML pages are skipped and counted on stderr.
 
-use super::document::Setup;
+use super::document::{EMPTY_BODY_FAILURE, Setup};
 use super::progress::Reporter;
 use anyhow::{Context, Result, anyhow};
 use newsbody::warc::{Page, RecordError, Skipped, WarcReader, error_line, page_line};
@@ -76,13 +76,13 @@ fn pump(
             }
         });
         for chunk in chunks.iter() {
-            let lines: Vec<(String, Result<usize, String>)> = chunk
+            let lines: Vec<(String, Result<Done, String>)> = chunk
                 .into_par_iter()
                 .map(|item| line(setup, name, item))
                 .collect();
             for (line, outcome) in lines {
                 match outcome {
-                    Ok(size) => reporter.cleaned(name, size, &[]),
+                    Ok(done) => reporter.cleaned(name, done.size, done.empty, &[]),
                     Err(message) => reporter.failed(&anyhow!("{name}: {message}")),
                 }
                 writeln!(out, "{line}").context("cannot write to standard output")?;
@@ -109,15 +109,31 @@ fn read_chunk(reader: &mut WarcReader<std::fs::File>, max_pages: usize) -> Vec<I
     chunk
 }
 
-/// The output line of one item, and the page's size or the failure.
-fn line(setup: &Setup, name: &str, item: Item) -> (String, Result<usize, String>) {
+/// A page cleaned: its size, and whether its body is empty.
+struct Done {
+    size: usize,
+    empty: bool,
+}
+
+/// The output line of one item, and the page cleaned or the failure (an
+/// empty body is one under `--fail-empty`).
+fn line(setup: &Setup, name: &str, item: Item) -> (String, Result<Done, String>) {
     let page = match item {
         Ok(page) => page,
         Err(e) => return (error_line(Some(name), &e), Err(e.to_string())),
     };
     let cleaned = catch_unwind(AssertUnwindSafe(|| page.clean(setup.cleaner)));
     let message = match cleaned {
-        Ok(Ok(cleaned)) => return (page_line(&page, &cleaned), Ok(page.content.len())),
+        Ok(Ok(cleaned)) if cleaned.is_empty() && setup.args.fail_empty => {
+            EMPTY_BODY_FAILURE.to_string()
+        }
+        Ok(Ok(cleaned)) => {
+            let done = Done {
+                size: page.content.len(),
+                empty: cleaned.is_empty(),
+            };
+            return (page_line(&page, &cleaned), Ok(done));
+        }
         Ok(Err(e)) => e.to_string(),
         Err(_) => "internal error while cleaning (a bug: please report it)".to_string(),
     };

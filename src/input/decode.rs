@@ -6,7 +6,9 @@
 //! 3. UTF-8, when the bytes are valid UTF-8 (pages transcoded to UTF-8
 //!    often keep their old `<meta charset>`);
 //! 4. for HTML, a `<meta charset>` or `http-equiv` in the first 1024 bytes;
-//! 5. a statistical guess (chardetng).
+//! 5. a statistical guess (chardetng), told what the document says about
+//!    itself: its language, its URL's country, or English prose (see
+//!    `hint`), as a browser tells it the page's domain.
 //!
 //! Malformed bytes are replaced and counted in a warning; nothing panics.
 
@@ -51,7 +53,8 @@ pub fn decode<'a>(bytes: &'a [u8], html: bool, declared: Option<&str>) -> Decode
     }
     let mut detector = chardetng::EncodingDetector::new();
     detector.feed(bytes, true);
-    let enc = detector.guess(None, true);
+    let tld = super::hint::tld(bytes, html);
+    let enc = detector.guess(tld.as_deref().map(str::as_bytes), true);
     if enc == UTF_8 {
         warnings.push("input is not valid UTF-8; malformed bytes were replaced".to_string());
     } else {
@@ -173,6 +176,22 @@ mod tests {
         page.extend_from_slice(&[0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]); // "Привет"
         let d = decode(&page, true, None);
         assert!(d.text.contains("Привет"), "{}", d.text);
+    }
+
+    #[test]
+    fn a_pound_sign_in_english_is_not_a_polish_l() {
+        // Alone, 0xA3 reads as "Ł" (windows-1250) as readily as "£"
+        // (windows-1252); English prose around it decides.
+        let mut page = b"<html><body><p>".to_vec();
+        page.extend_from_slice(
+            &b"The council said that the tickets for the show will cost \xa35 each. ".repeat(5),
+        );
+        let d = decode(&page, true, None);
+        assert!(d.text.contains("\u{a3}5"), "{}", d.text);
+        // A page in Polish keeps its letter.
+        let page = b"<html lang=pl><body><p>Rada miasta: \xa3\xf3d\xbc jest du\xbfa.</p>";
+        let d = decode(page, true, None);
+        assert!(d.text.contains("\u{141}\u{f3}d\u{17a}"), "{}", d.text);
     }
 
     #[test]

@@ -71,10 +71,18 @@ pub struct Cleaned {
     /// Every removed block, in document order.
     pub removed: Vec<Removal>,
     /// Problems met on the way that did not stop cleaning (malformed bytes,
-    /// a guessed encoding, ...).
+    /// a guessed encoding, an empty body, ...).
     pub warnings: Vec<String>,
     /// Every block with its decision, in document order.
     pub blocks: Vec<BlockReport>,
     /// What the page says about itself (HTML); empty for text input.
     pub metadata: Metadata,
+}
+
+impl Cleaned {
+    /// Whether the body is empty (nothing but whitespace): every block was
+    /// removed, or the input held no text. A warning then says so too.
+    pub fn is_empty(&self) -> bool {
+        self.body.trim().is_empty()
+    }
 }

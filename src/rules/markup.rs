@@ -10,7 +10,7 @@
 //! finds `relatedlinks`.
 //!
 //! Roles:
-//! - `drop` (needs a kind, from `@kind` or the file name): a block inside
+//! - `drop` (needs a kind, from `@kind`, the file name or the id): a block inside
 //!   an element with such a name is removed, with the rule id and the name
 //!   as evidence. Only elements between the block and the content root
 //!   count, and not those holding most of the article.
@@ -214,12 +214,12 @@ pub fn parse_file(name: &str, contents: &str, out: &mut Vec<MarkupRule>) -> Resu
             "ignore" => MarkupRole::Ignore,
             r => return Err(rule_error(name, l.line, format!("unknown role {r:?}"))),
         };
-        if role == MarkupRole::Drop && l.kind.is_none() {
-            return Err(rule_error(
-                name,
-                l.line,
-                "a drop rule needs a kind: add `@kind KIND`",
-            ));
+        let kind = match role {
+            MarkupRole::Drop => l.kind.or_else(|| super::kind_in_id(l.id)),
+            _ => l.kind,
+        };
+        if role == MarkupRole::Drop && kind.is_none() {
+            return Err(rule_error(name, l.line, super::NO_KIND));
         }
         // A pattern of fixed strings has parsed and never runs as a regex;
         // the others are compiled here so that an error names its line.
@@ -231,7 +231,7 @@ pub fn parse_file(name: &str, contents: &str, out: &mut Vec<MarkupRule>) -> Resu
         }
         out.push(MarkupRule {
             id: l.id.to_string(),
-            kind: l.kind,
+            kind,
             role,
             pattern: l.pattern.to_string(),
         });

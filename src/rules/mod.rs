@@ -5,7 +5,8 @@
 //!
 //! ```text
 //! # A comment. Blank lines are ignored.
-//! @kind related                      # kind of the rules below (default: the file name)
+//! @kind related                      # kind of the rules below (default: the file
+//!                                    # name, else a part of the id naming a kind)
 //! drop   en.related.read-more   ^(read more|related)\s*:
 //! drop:80 en.share.share-this   ^share this( article| story)?$
 //! ```
@@ -382,26 +383,14 @@ impl RuleSet {
         let extra = extra.iter().map(|(n, c)| (n.as_str(), c.as_str()));
         let builtin = builtin.map(|(n, c)| (n, c, Compile::Lazily));
         let extra = extra.map(|(n, c)| (n, c, Compile::Now));
+        let mut seen = std::collections::HashMap::new();
         for (name, contents, compile) in builtin.chain(extra) {
             if markup::is_markup_file(name, contents) {
                 markup::parse_file(name, contents, &mut markup_rules)?;
             } else {
                 parse_file(name, contents, compile, &mut rules)?;
             }
-        }
-        let mut seen = std::collections::HashSet::new();
-        let ids = rules
-            .iter()
-            .map(|r| &r.id)
-            .chain(markup_rules.iter().map(|r| &r.id));
-        for id in ids {
-            if !seen.insert(id.as_str()) {
-                return Err(Error::Rule {
-                    source_name: id.clone(),
-                    line: 0,
-                    message: format!("duplicate rule id {id}"),
-                });
-            }
+            refuse_duplicate_ids(name, contents, &mut seen)?;
         }
         let required: Vec<Option<Vec<literals::Literal>>> = rules
             .iter()
@@ -434,6 +423,31 @@ impl RuleSet {
             .map(|i| self.rules[i].id.as_str())
             .collect()
     }
+}
+
+/// Fails on the first rule of the file whose id was already seen, naming
+/// both places; `seen` maps every id read so far to its file and line.
+fn refuse_duplicate_ids<'a>(
+    name: &'a str,
+    contents: &'a str,
+    seen: &mut std::collections::HashMap<&'a str, (&'a str, usize)>,
+) -> Result<(), Error> {
+    read_lines(name, contents, |l| {
+        match seen.insert(l.id, (name, l.line)) {
+            Some((first, line)) => Err(rule_error(
+                name,
+                l.line,
+                format!("duplicate rule id {} (first in {first}, line {line})", l.id),
+            )),
+            None => Ok(()),
+        }
+    })
+}
+
+/// The kind named by a part of a rule id (`my.related.podcasts` is a
+/// `related` rule), for a rule whose file says none.
+pub(crate) fn kind_in_id(id: &str) -> Option<Kind> {
+    id.split('.').find_map(Kind::from_name)
 }
 
 /// The pattern's syntax tree, parsed as the `regex` crate parses it (its
@@ -518,8 +532,13 @@ pub enum Compile {
     Lazily,
 }
 
-/// Reads one rule file into `out`. The file's name without extension gives
-/// the default kind (`appeal.rules` holds appeal rules).
+/// The error of a rule that needs a kind and has none.
+pub(crate) const NO_KIND: &str = "no kind: add `@kind KIND` above the rule, name the file after \
+     a kind (`related.rules`) or name the kind in the rule id (`my.related.podcasts`)";
+
+/// Reads one rule file into `out`. The kind of a rule is the last `@kind`
+/// line above it, else the file's name without extension (`appeal.rules`
+/// holds appeal rules), else a part of its id that names a kind.
 pub fn parse_file(
     name: &str,
     contents: &str,
@@ -529,12 +548,12 @@ pub fn parse_file(
     read_lines(name, contents, |l| {
         let role = parse_role(l.role)
             .ok_or_else(|| rule_error(name, l.line, format!("unknown role {:?}", l.role)))?;
-        if !matches!(role, Role::Cue(_)) && l.kind.is_none() {
-            return Err(rule_error(
-                name,
-                l.line,
-                "no kind: name the file after a kind or add `@kind KIND`",
-            ));
+        let kind = match role {
+            Role::Cue(_) => l.kind,
+            _ => l.kind.or_else(|| kind_in_id(l.id)),
+        };
+        if !matches!(role, Role::Cue(_)) && kind.is_none() {
+            return Err(rule_error(name, l.line, NO_KIND));
         }
         let pattern = normalize_pattern(l.pattern);
         let regex = OnceLock::new();
@@ -544,7 +563,7 @@ pub fn parse_file(
         }
         out.push(Rule {
             id: l.id.to_string(),
-            kind: l.kind,
+            kind,
             role,
             pattern,
             regex,
@@ -731,6 +750,48 @@ mod tests {
     fn pattern_escapes_keep_their_case() {
         assert_eq!(normalize_pattern(r"^Read\S+ More\b"), r"^read\S+ more\b");
         assert_eq!(normalize_pattern(r"\p{Lu}X"), r"\p{Lu}x");
+    }
+
+    #[test]
+    fn a_file_without_kind_takes_it_from_each_rule_id() {
+        let extra = [(
+            "my.rules".to_string(),
+            "# mine\ndrop:60 my.promo.podcast ^listen to our podcast\\b\n\
+             drop:40 my.share.whatsapp ^share on whatsapp$\n"
+                .to_string(),
+        )];
+        let set = RuleSet::load(&extra).expect("kinds from the ids");
+        let kind = |id: &str| set.rules.iter().find(|r| r.id == id).unwrap().kind;
+        assert_eq!(kind("my.promo.podcast"), Some(Kind::Promo));
+        assert_eq!(kind("my.share.whatsapp"), Some(Kind::Share));
+        let extra = [("my.rules".to_string(), "drop mine ^x$\n".to_string())];
+        let err = RuleSet::load(&extra).unwrap_err().to_string();
+        assert!(
+            err.starts_with("rule file my.rules, line 1: no kind"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_duplicate_id_names_both_files_and_lines() {
+        let extra = [(
+            "mine.rules".to_string(),
+            "@kind related\n\ndrop en.related.read-more ^more:\n".to_string(),
+        )];
+        let err = RuleSet::load(&extra).unwrap_err().to_string();
+        assert!(
+            err.starts_with("rule file mine.rules, line 3: duplicate rule id en.related.read-more (first in en/related.rules, line "),
+            "{err}"
+        );
+        let twice = [(
+            "mine.rules".to_string(),
+            "@kind share\ndrop my.x ^a$\ndrop my.x ^b$\n".to_string(),
+        )];
+        let err = RuleSet::load(&twice).unwrap_err().to_string();
+        assert!(
+            err.contains("line 3: duplicate rule id my.x (first in mine.rules, line 2)"),
+            "{err}"
+        );
     }
 
     #[test]
