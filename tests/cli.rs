@@ -1009,3 +1009,40 @@ fn warc_needs_files() {
     sb.run(&["--warc", "x.warc", "-o", "out"]).code(2);
     sb.run(&["--warc", "x.warc", "-f", "markdown"]).code(2);
 }
+
+#[test]
+fn warc_counts_empty_bodies_and_fails_them_with_fail_empty() {
+    let sb = Sandbox::new();
+    let appeal: String = ALL_APPEAL.lines().map(|l| format!("<p>{l}</p>")).collect();
+    let appeal =
+        format!("<html><head><title>Support us</title></head><body>{appeal}</body></html>");
+    let mut w = warc_writer::WarcWriter::new(Vec::new()).unwrap();
+    w.page(
+        "https://news.example/appeal",
+        appeal.as_bytes(),
+        warc_writer::Framing::Plain,
+    )
+    .unwrap();
+    w.page(
+        "https://news.example/article",
+        PAGE.as_bytes(),
+        warc_writer::Framing::Gzip,
+    )
+    .unwrap();
+    sb.write("crawl.warc.gz", w.finish().unwrap());
+    let r = sb.run(&["--warc", "crawl.warc.gz", "--stats"]);
+    r.code(0).stderr_has("2 cleaned, 0 failed, 1 empty, ");
+    let out = parse_lines(&r.stdout);
+    assert_eq!(out[0]["body"], "");
+    assert_eq!(out[1]["body"], BODY);
+    let r = sb.run(&["--warc", "crawl.warc.gz", "--fail-empty"]);
+    r.code(1).stderr_has("(--fail-empty)");
+    let out = parse_lines(&r.stdout);
+    assert_eq!(out[0]["url"], "https://news.example/appeal");
+    assert!(
+        out[0]["error"].as_str().unwrap().starts_with("empty body"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(out[1]["body"], BODY);
+}
