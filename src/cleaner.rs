@@ -164,7 +164,8 @@ impl Cleaner {
         } else {
             self.clean_text(doc)
         };
-        if cleaned.is_empty() {
+        // The page stage may already have said why its body is empty.
+        if cleaned.is_empty() && !cleaned.warnings.iter().any(|w| w.starts_with("empty body")) {
             cleaned.warnings.push(EMPTY_BODY.to_string());
         }
         cleaned
@@ -187,11 +188,11 @@ impl Cleaner {
         let (doc, nesting_warning) = html::parse(html);
         let page = html::read(&doc, &self.rules);
         drop(doc); // the blocks and the head hold all that is read from it
-        let decided = classify::classify(&page.blocks, &self.rules);
-        let body = output::text::page_body(&page.blocks, &decided);
-        let mut cleaned = assemble(page.blocks, decided, page.title, body);
+        let body = output::text::page_body(&page.blocks, &page.decided);
+        let mut cleaned = assemble(page.blocks, page.decided, page.title, body);
         cleaned.metadata = metadata::extract(&page.head);
         cleaned.warnings.extend(nesting_warning);
+        cleaned.warnings.extend(page.warnings);
         cleaned
     }
 }

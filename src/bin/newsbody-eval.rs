@@ -7,7 +7,8 @@
 //! `eval` feature, which this binary requires); this binary finds the
 //! documents (`corpus`), cleans and scores them in parallel (`run`), sums
 //! the scores up (`summary`), prints them (`print`) and checks the floors
-//! (`floors`).
+//! (`floors`); `snippets` reads and scores corpora laid out as
+//! trafilatura's benchmark.
 
 #[path = "newsbody_eval/args.rs"]
 mod args;
@@ -19,6 +20,8 @@ mod floors;
 mod print;
 #[path = "newsbody_eval/run.rs"]
 mod run;
+#[path = "newsbody_eval/snippets.rs"]
+mod snippets;
 #[path = "newsbody_eval/summary.rs"]
 mod summary;
 
@@ -62,7 +65,7 @@ fn evaluate(args: &args::Args) -> Result<bool> {
     if args.json {
         print::json(&report, &gate)?;
     } else {
-        print::text(&report, &gate, args.per_case);
+        print::text(&report, &gate, args.per_case, args.misses);
     }
     Ok(gate.failures.is_empty())
 }

@@ -207,7 +207,16 @@ pub fn ends_sentence(text: &str) -> bool {
         c.is_whitespace()
             || matches!(
                 c,
-                '"' | '\'' | '\u{201D}' | '\u{2019}' | '\u{00BB}' | ')' | ']' | '*'
+                '"' | '\''
+                    | '\u{201D}'
+                    | '\u{2019}'
+                    // German and Czech close quotes with the left marks.
+                    | '\u{201C}'
+                    | '\u{2018}'
+                    | '\u{00BB}'
+                    | ')'
+                    | ']'
+                    | '*'
             )
     });
     t.ends_with([

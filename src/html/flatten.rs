@@ -18,6 +18,9 @@ use std::collections::HashMap;
 /// An element that holds more than this share of the content's text is a
 /// wrapper, and its class and id say nothing about one block.
 const WRAPPER_SHARE: f32 = 0.5;
+/// A furniture element holding most of the content is its wrapper when
+/// less of its text than this sits in links.
+const WRAPPER_LINK_DENSITY: f32 = 0.3;
 /// Separates the cells of a table row.
 const CELL_SEPARATOR: &str = " | ";
 
@@ -341,11 +344,19 @@ impl<'a> Flattener<'a> {
             },
             preset,
             furniture: parent.furniture
-                || node.tag.is_furniture()
-                || node.flags & ROLE_FURNITURE != 0,
+                || ((node.tag.is_furniture() || node.flags & ROLE_FURNITURE != 0)
+                    && !self.wraps_content(i, small)),
             style,
         };
         self.frames.push(frame);
+    }
+
+    /// A form or other furniture element that holds most of the content,
+    /// in text rather than links, is the page's own wrapper (a shop's
+    /// add-to-cart form around the product, a `role="banner"` header left
+    /// unclosed around the page), not a search box or menu beside it.
+    fn wraps_content(&self, i: u32, small: bool) -> bool {
+        !small && self.stats.link_density(i) < WRAPPER_LINK_DENSITY
     }
 
     /// Notes the structure an element opens (emphasis, quote, list, item,

@@ -86,7 +86,7 @@ pub fn find(dom: &Dom, stats: &Stats, hints: &mut HintCache, ld_body: Option<&st
             if let Some((l, r)) = first.take()
                 && (len < l.saturating_mul(RETRY_GAIN) + ENOUGH_TEXT / 2
                     || (promising(dom, hints, &r)
-                        && (in_furniture(dom, hints, &roots)
+                        && (in_furniture(dom, stats, hints, &roots)
                             || (!promising(dom, hints, &roots)
                                 && roots_link_density(stats, &roots) > RETRY_LINK_DENSITY))))
             {
@@ -221,7 +221,7 @@ fn paragraphs(
     let n = dom.nodes.len() as u32;
     while i < n {
         let node = dom.node(i);
-        if node.flags & GONE != 0 || (flags.skip_unlikely && unlikely(dom, hints, i)) {
+        if node.flags & GONE != 0 || (flags.skip_unlikely && unlikely(dom, stats, hints, i)) {
             i = node.end;
             continue;
         }
@@ -248,7 +248,7 @@ fn paragraphs(
 }
 
 /// Readability's unlikely candidates: names of furniture, furniture roles.
-fn unlikely(dom: &Dom, hints: &mut HintCache, i: u32) -> bool {
+fn unlikely(dom: &Dom, stats: &Stats, hints: &mut HintCache, i: u32) -> bool {
     let node = dom.node(i);
     if matches!(
         node.tag,
@@ -256,7 +256,32 @@ fn unlikely(dom: &Dom, hints: &mut HintCache, i: u32) -> bool {
     ) {
         return false;
     }
-    node.flags & ROLE_FURNITURE != 0 || hints.get(dom, i).unlikely
+    (node.flags & ROLE_FURNITURE != 0 || hints.get(dom, i).unlikely) && !wraps_page(dom, stats, i)
+}
+
+/// Whether an element holds most of the page's text and the page's own
+/// content element (a `<main>`, or an `<article>` with the headline):
+/// then it wraps the page, whatever its name (a `<header id="header">`
+/// left unclosed around the article). A comment section or a sidebar can
+/// hold most of the text, but not the article.
+fn wraps_page(dom: &Dom, stats: &Stats, i: u32) -> bool {
+    if stats.len[i as usize] <= stats.len[0] / 2 {
+        return false;
+    }
+    (i + 1..dom.node(i).end).any(|k| match dom.node(k).tag {
+        Tag::Main => true,
+        Tag::H1 => {
+            let mut a = dom.node(k).parent;
+            while a > i && a != super::dom::NONE {
+                if dom.node(a).tag == Tag::Article {
+                    return true;
+                }
+                a = dom.node(a).parent;
+            }
+            false
+        }
+        _ => false,
+    })
 }
 
 /// Whether a short first result sits in a container whose class or id
@@ -293,11 +318,11 @@ fn roots_link_density(stats: &Stats, roots: &[u32]) -> f32 {
 
 /// Whether every root lies in (or is) an element skipped as unlikely: a
 /// sidebar, comments, a footer.
-fn in_furniture(dom: &Dom, hints: &mut HintCache, roots: &[u32]) -> bool {
+fn in_furniture(dom: &Dom, stats: &Stats, hints: &mut HintCache, roots: &[u32]) -> bool {
     roots.iter().all(|&r| {
         let mut a = r;
         while a != 0 && a != super::dom::NONE {
-            if unlikely(dom, hints, a) {
+            if unlikely(dom, stats, hints, a) {
                 return true;
             }
             a = dom.node(a).parent;
@@ -491,6 +516,6 @@ fn siblings(
 }
 
 /// The `<body>`, for pages with nothing to score.
-fn body(dom: &Dom) -> Option<u32> {
+pub fn body(dom: &Dom) -> Option<u32> {
     (0..dom.nodes.len() as u32).find(|&i| dom.node(i).tag == Tag::Body)
 }

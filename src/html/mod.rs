@@ -12,10 +12,13 @@
 //!    the article with its sibling paragraphs.
 //! 5. `clean`: boxes inside the article that are not text.
 //! 6. `flatten`: blocks with `Markup` features.
+//! 7. `fallback`: classifies the blocks, and when nothing is kept tries
+//!    the largest text region (`region`), then the whole page.
 
 mod attr;
 mod clean;
 mod dom;
+mod fallback;
 mod flatten;
 mod head;
 mod hints;
@@ -23,11 +26,12 @@ mod main_content;
 mod meta;
 mod nesting;
 mod prune;
+mod region;
 mod stats;
 mod tag;
 mod title;
 
-use crate::model::{Block, Head};
+use crate::model::{Block, Head, Reason};
 use crate::rules::RuleSet;
 
 /// Parses a page once, for the blocks and for the metadata. Elements
@@ -47,15 +51,21 @@ pub fn parse(html: &str) -> (scraper::Html, Option<String>) {
     (dom::Dom::parse_document(&html), warning)
 }
 
-/// A page cut into blocks, with its title and what its head says.
+/// A page cut into blocks and classified, with its title, what its head
+/// says, and the warnings of the content search.
 pub struct Page {
     pub blocks: Vec<Block>,
+    /// Each block's decision (`None` keeps it).
+    pub decided: Vec<Option<Reason>>,
     /// The title as the page shows it (see `title`).
     pub title: Option<String>,
     pub head: Head,
+    pub warnings: Vec<String>,
 }
 
-/// Reads a parsed page: its blocks, its title and its head.
+/// Reads a parsed page: finds its main content, cuts it into blocks and
+/// classifies them (see `fallback` for what happens when nothing is
+/// kept); also its title and its head.
 pub fn read(doc: &scraper::Html, rules: &RuleSet) -> Page {
     let mut dom = dom::Dom::from_doc(doc);
     let raw = stats::raw_lengths(&dom);
@@ -67,12 +77,50 @@ pub fn read(doc: &scraper::Html, rules: &RuleSet) -> Page {
     let title = title::title(&dom, ld.headline.as_deref());
     let mut hints = hints::HintCache::new(&rules.markup, &dom);
     let roots = main_content::find(&dom, &stats, &mut hints, ld.body.as_deref());
-    let dropped = clean::conditionally(&dom, &stats, &mut hints, &roots);
-    let blocks = flatten::Flattener::new(&dom, &rules.markup, &stats, &dropped, title.as_deref())
-        .run(&roots);
+    let content = Content {
+        dom: &dom,
+        stats: &stats,
+        rules,
+        title: title.as_deref(),
+    };
+    let out = fallback::extract(&content, &mut hints, rules, &roots);
     Page {
-        blocks,
+        blocks: out.blocks,
+        decided: out.decided,
         title,
         head: dom.head,
+        warnings: out.warnings,
+    }
+}
+
+/// What cutting content into blocks reads: the arena, its sums, the rules
+/// and the title.
+struct Content<'a> {
+    dom: &'a dom::Dom,
+    stats: &'a stats::Stats,
+    rules: &'a RuleSet,
+    title: Option<&'a str>,
+}
+
+impl Content<'_> {
+    /// The blocks of the content at `roots`.
+    fn blocks(&self, hints: &mut hints::HintCache, roots: &[u32]) -> Vec<Block> {
+        let dropped = clean::conditionally(self.dom, self.stats, hints, roots);
+        flatten::Flattener::new(
+            self.dom,
+            &self.rules.markup,
+            self.stats,
+            &dropped,
+            self.title,
+        )
+        .run(roots)
+    }
+
+    fn largest_region(&self, hints: &mut hints::HintCache) -> Option<u32> {
+        region::largest(self.dom, self.stats, hints)
+    }
+
+    fn body(&self) -> Option<u32> {
+        main_content::body(self.dom)
     }
 }

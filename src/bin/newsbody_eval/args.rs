@@ -8,7 +8,9 @@ use std::path::PathBuf;
 /// Each PATH is a corpus folder: an appeals corpus (`<case>/input.html` or
 /// `input.txt`, `expected.txt`, `meta.json`), a WCEB dataset
 /// (`html/<id>.html`, `truth/<id>.txt`), or a folder of WCEB datasets,
-/// which is scored per dataset and pooled (`<folder>-pooled`).
+/// which is scored per dataset and pooled (`<folder>-pooled`), or a
+/// snippet corpus as trafilatura's benchmark lays it out (`evaldata.json`,
+/// `html/<file>`), scored as trafilatura scores it.
 ///
 /// Exit status: 0 when every floor was met (or none was given), 1 when a
 /// figure fell below its floor, 2 on a usage or I/O error.
@@ -40,6 +42,11 @@ pub struct Args {
     /// Print one line per appeals case.
     #[arg(long)]
     pub per_case: bool,
+
+    /// Print every page of a snippet corpus with a missed `with` or a
+    /// found `without` snippet, and the snippets.
+    #[arg(long)]
+    pub misses: bool,
 
     /// Write each prediction to `DIR/<corpus>/<id>.txt`.
     #[arg(long, value_name = "DIR")]

@@ -1,7 +1,8 @@
 //! Finds the documents of each corpus folder in either layout: appeals
 //! (`<case>/input.html|input.txt`, `expected.txt`, `meta.json`) or WCEB
 //! (`<dataset>/html/<id>.html`, `<dataset>/truth/<id>.txt`), and a folder
-//! of WCEB datasets, which also yields a pooled corpus.
+//! of WCEB datasets, which also yields a pooled corpus; snippet corpora
+//! (trafilatura's benchmark) are read by `snippets`.
 
 use anyhow::{Context, Result, bail};
 use std::fs;
@@ -12,6 +13,8 @@ use std::path::{Path, PathBuf};
 pub enum Layout {
     Appeals,
     Wceb,
+    /// trafilatura's benchmark: snippets each page must and must not hold.
+    Snippets,
 }
 
 /// One document with its ground truth.
@@ -25,6 +28,8 @@ pub struct Doc {
     pub html: bool,
     /// meta.json says `negative: true`: the whole body must stay.
     pub negative: bool,
+    /// Snippet corpora: what the body must and must not contain.
+    pub snippets: Option<crate::snippets::Expect>,
 }
 
 /// One corpus folder.
@@ -57,7 +62,10 @@ pub fn discover(paths: &[PathBuf]) -> Result<Plan> {
     let mut plan = Plan::default();
     for path in paths {
         let name = folder_name(path);
-        if is_wceb_dataset(path) {
+        if crate::snippets::is_corpus(path) {
+            let c = crate::snippets::corpus(path, name, &mut plan.warnings)?;
+            plan.corpora.push(c);
+        } else if is_wceb_dataset(path) {
             let c = wceb_dataset(path, name, &mut plan.warnings)?;
             plan.corpora.push(c);
         } else if let Some(datasets) = wceb_datasets(path)? {
@@ -138,6 +146,7 @@ fn wceb_dataset(path: &Path, name: String, warnings: &mut Vec<String>) -> Result
             truth,
             html: true,
             negative,
+            snippets: None,
         });
     }
     Ok(Corpus {
@@ -188,6 +197,7 @@ fn appeal_case(case: &Path, id: String) -> Result<Doc, String> {
         truth,
         html,
         negative,
+        snippets: None,
     })
 }
 

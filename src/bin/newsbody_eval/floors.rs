@@ -11,10 +11,11 @@ use crate::summary::Report;
 use anyhow::{Result, anyhow, bail};
 
 /// Figure names a floors file may use.
-const KEYS: [&str; 9] = [
+const KEYS: [&str; 10] = [
     "f1",
     "precision",
     "recall",
+    "accuracy",
     "max_empty_predictions",
     "line_precision",
     "line_recall",

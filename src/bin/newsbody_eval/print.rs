@@ -7,7 +7,7 @@ use crate::summary::{CaseLine, LineSummary, Report, Section, Throughput};
 use anyhow::Result;
 
 /// Prints the report as text.
-pub fn text(report: &Report, gate: &Gate, per_case: bool) {
+pub fn text(report: &Report, gate: &Gate, per_case: bool, misses: bool) {
     warnings(report, gate);
     println!(
         "{:<30} {:>5}  {:>6}  {:>6}  {:>6}  {:>5}",
@@ -20,6 +20,13 @@ pub fn text(report: &Report, gate: &Gate, per_case: bool) {
         println!("\nappeals cases:");
         for c in &report.cases {
             println!("  {}", case(c));
+        }
+    }
+    if misses {
+        for s in &report.sections {
+            if let Some(snippets) = &s.snippets {
+                snippets.print_misses(&s.name);
+            }
         }
     }
     if !report.worst.is_empty() {
@@ -51,6 +58,9 @@ pub fn text(report: &Report, gate: &Gate, per_case: bool) {
 }
 
 fn section(s: &Section) -> String {
+    if let Some(snippets) = &s.snippets {
+        return snippets.line(&s.name);
+    }
     let t = &s.tokens;
     let name = if s.split {
         format!("  {}", s.name)

@@ -22,6 +22,8 @@ pub struct Outcome {
     pub lines: Option<LineScore>,
     /// Appeal corpora, plain-text inputs only.
     pub boilerplate: Option<Boilerplate>,
+    /// Snippet corpora only.
+    pub snippets: Option<crate::snippets::Count>,
     /// Seconds spent in `Cleaner::clean`.
     pub clean_secs: f64,
     pub bytes: u64,
@@ -107,7 +109,11 @@ fn evaluate(
     let doc = &corpus.docs[di];
     let name = format!("{}/{}", corpus.name, doc.id);
     let bytes = std::fs::read(&doc.input).map_err(|e| format!("{name}: input: {e}, skipped"))?;
-    let truth = std::fs::read(&doc.truth).map_err(|e| format!("{name}: truth: {e}, skipped"))?;
+    // A snippet corpus has no truth text: its snippets are in the plan.
+    let truth = match doc.snippets {
+        Some(_) => Vec::new(),
+        None => std::fs::read(&doc.truth).map_err(|e| format!("{name}: truth: {e}, skipped"))?,
+    };
     let truth = String::from_utf8_lossy(&truth);
     let cleaner = if doc.html {
         &cleaners.html
@@ -133,6 +139,7 @@ fn evaluate(
         score: metric::score(&truth, &body),
         lines: appeals.then(|| lines::score(&truth, &body)),
         boilerplate: boilerplate(appeals, doc, &bytes, &truth, &body),
+        snippets: doc.snippets.as_ref().map(|e| e.count(&body)),
         clean_secs,
         bytes: bytes.len() as u64,
         refused,

@@ -29,6 +29,8 @@ pub struct Section {
     pub split: bool,
     pub tokens: CorpusScore,
     pub lines: Option<LineSummary>,
+    /// Snippet corpora: their figures replace the token figures.
+    pub snippets: Option<crate::snippets::Summary>,
 }
 
 /// Line scores of an appeals corpus or split, macro-averaged over cases.
@@ -92,6 +94,9 @@ pub struct Throughput {
 impl Section {
     /// The section's figures by the names floors use.
     pub fn figures(&self) -> Vec<(&'static str, f64)> {
+        if let Some(s) = &self.snippets {
+            return s.figures();
+        }
         let t = &self.tokens;
         let mut f = vec![
             ("f1", t.f1),
@@ -120,7 +125,15 @@ pub fn summarize(plan: &Plan, run: &Run, worst: usize) -> Report {
     }
     let mut sections = Vec::new();
     for (i, (c, outs)) in plan.corpora.iter().zip(&by_corpus).enumerate() {
-        sections.push(token_section(c.name.clone(), outs));
+        let mut section = token_section(c.name.clone(), outs);
+        if c.layout == Layout::Snippets {
+            let pages = outs.iter().filter_map(|o| {
+                let count = o.snippets.as_ref()?;
+                Some((c.docs[o.doc].id.as_str(), count))
+            });
+            section.snippets = Some(crate::snippets::summarize(pages));
+        }
+        sections.push(section);
         if c.layout == Layout::Appeals {
             sections.extend(appeal_splits(plan, &c.name, outs));
         }
@@ -157,6 +170,7 @@ fn token_section(name: String, outs: &[&Outcome]) -> Section {
         split: false,
         tokens,
         lines: None,
+        snippets: None,
     }
 }
 
@@ -215,7 +229,9 @@ fn mean(values: impl Iterator<Item = f64>) -> f64 {
 
 /// The `n` documents with the lowest F1 (ties by name).
 fn worst_docs(plan: &Plan, outs: &[Outcome], n: usize) -> Vec<DocLine> {
+    // Snippet corpora have no truth text to score tokens against.
     let mut lines: Vec<DocLine> = (outs.iter())
+        .filter(|o| o.snippets.is_none())
         .map(|o| DocLine {
             corpus: plan.corpora[o.corpus].name.clone(),
             id: plan.corpora[o.corpus].docs[o.doc].id.clone(),
