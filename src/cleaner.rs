@@ -185,9 +185,8 @@ impl Cleaner {
     /// become siblings at that depth before parsing, keeping their text,
     /// and a warning says so (see `html::parse`).
     fn clean_page(&self, html: &str) -> Cleaned {
-        let (doc, nesting_warning) = html::parse(html);
-        let page = html::read(&doc, &self.rules);
-        drop(doc); // the blocks and the head hold all that is read from it
+        let (dom, nesting_warning) = html::parse(html);
+        let page = html::read(dom, &self.rules);
         let body = output::text::page_body(&page.blocks, &page.decided);
         let mut cleaned = assemble(page.blocks, page.decided, page.title, body);
         cleaned.metadata = metadata::extract(&page.head);

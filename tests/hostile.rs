@@ -16,6 +16,7 @@
 mod hostile_inputs;
 
 use newsbody::{Cleaned, Cleaner, Error, InputKind, Kind, Options};
+use proptest::prelude::*;
 use std::sync::LazyLock;
 
 fn cleaner(input: InputKind) -> Cleaner {
@@ -379,4 +380,124 @@ fn inputs_over_the_limit_are_refused_with_a_clear_error() {
     );
     // At the limit is fine.
     assert!(small.clean(&[b'a'; 1000]).is_ok());
+}
+
+/// Markup, broken markup and text that a tokenizer must read without a
+/// panic or a loop, whatever order they come in: every state the HTML
+/// tokenizer has (tags, attributes, references, comments, doctypes,
+/// raw text, script escapes, CDATA) and the bytes that end them.
+const MARKUP: &[&str] = &[
+    "<",
+    ">",
+    "/",
+    "!",
+    "?",
+    "-",
+    "--",
+    "&",
+    "#",
+    "x",
+    ";",
+    "=",
+    "\"",
+    "'",
+    " ",
+    "\n",
+    "\r",
+    "\t",
+    "\0",
+    "[",
+    "]",
+    "é",
+    "€",
+    "\u{feff}",
+    "a",
+    "p",
+    "div",
+    "script",
+    "style",
+    "title",
+    "textarea",
+    "svg",
+    "math",
+    "table",
+    "td",
+    "template",
+    "plaintext",
+    "<!--",
+    "-->",
+    "--!>",
+    "<!DOCTYPE",
+    "public",
+    "<![CDATA[",
+    "]]>",
+    "</script",
+    "<script",
+    "&amp",
+    "&#x",
+    "&notin",
+    "<a href=",
+    "<b>",
+    "</b>",
+    "</a>",
+    "<p class=",
+];
+
+/// Pages the tests and fixtures hold (what a crawler saves), to be cut off
+/// anywhere.
+static PAGES: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut pages = Vec::new();
+    for group in std::fs::read_dir(root).expect("fixtures").flatten() {
+        for case in std::fs::read_dir(group.path())
+            .expect("a fixture group")
+            .flatten()
+        {
+            if let Ok(page) = std::fs::read(case.path().join("input.html")) {
+                pages.push(page);
+            }
+        }
+    }
+    pages.sort();
+    assert!(!pages.is_empty(), "the fixtures hold pages");
+    pages
+});
+
+/// Cleaning `bytes` as HTML returns (the check is that it does, without a
+/// panic or a hang) with a body no bigger than the input allows.
+fn cleans_as_html(bytes: &[u8]) -> Result<(), TestCaseError> {
+    match HTML.clean(bytes) {
+        Ok(cleaned) => prop_assert!(cleaned.body.len() <= 4 * bytes.len() + 16),
+        Err(e) => prop_assert!(matches!(e, Error::NotText { .. }), "{e}"),
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(if cfg!(debug_assertions) { 300 } else { 3000 }))]
+
+    #[test]
+    fn random_markup_never_panics_or_hangs(
+        pieces in proptest::collection::vec(proptest::sample::select(MARKUP), 0..400)
+    ) {
+        cleans_as_html(pieces.concat().as_bytes())?;
+    }
+
+    #[test]
+    fn random_bytes_after_a_page_start_never_panic(
+        start in 0..MARKUP.len(),
+        bytes in proptest::collection::vec(any::<u8>(), 0..2000)
+    ) {
+        let mut page = MARKUP[start].as_bytes().to_vec();
+        page.extend(bytes);
+        cleans_as_html(&page)?;
+    }
+
+    #[test]
+    fn pages_cut_off_anywhere_never_panic(page in 0..PAGES.len(), cut in 0.0..1.0f64) {
+        let page = &PAGES[page];
+        // A byte offset: a cut may fall inside a character.
+        let end = (page.len() as f64 * cut) as usize;
+        cleans_as_html(&page[..end])?;
+    }
 }

@@ -2,6 +2,7 @@
 //! and the cues it carries. Everything later stages decide is read from
 //! here.
 
+use super::families::{self, Family, FamilyHits};
 use crate::model::Block;
 use crate::model::Kind;
 use crate::rules::{Cue, Hit, Role, RuleSet};
@@ -39,6 +40,11 @@ pub struct Facts<'r> {
     pub cue_evidence: Vec<(Cue, String)>,
     /// Length of the normal form in bytes.
     pub norm_bytes: usize,
+    /// The word families the block's words belong to (see `families`).
+    pub families: FamilyHits,
+    /// An ask told by its words (see [`family_ask`]): the donate words
+    /// it opens with, for evidence.
+    pub family_ask: Option<String>,
 }
 
 impl Facts<'_> {
@@ -77,16 +83,21 @@ impl Facts<'_> {
             && ((self.has(Cue::Money)
                 && self.has(Cue::Period)
                 && (self.voiced() || self.is_short()))
-                || (self.has(Cue::We) && self.has(Cue::You)))
+                || (self.has(Cue::We) && self.has(Cue::You))
+                || self.family_ask.is_some())
     }
 
     /// Evidence text for the cues that are present.
     pub fn cue_summary(&self) -> String {
-        self.cue_evidence
+        let cues = self
+            .cue_evidence
             .iter()
-            .map(|(c, m)| format!("{}:{m:?}", c.name()))
-            .collect::<Vec<_>>()
-            .join(" ")
+            .map(|(c, m)| format!("{}:{m:?}", c.name()));
+        let words = self
+            .family_ask
+            .iter()
+            .map(|w| format!("ask by donate words: {w}"));
+        cues.chain(words).collect::<Vec<_>>().join(" ")
     }
 
     /// The drop hit, if its rule applies to a block of this length.
@@ -168,6 +179,46 @@ pub fn facts<'r>(block: &Block, rules: &'r RuleSet) -> Facts<'r> {
         cues,
         cue_evidence,
         norm_bytes: norm.len(),
+        family_ask: None,
+        families: families::find(norm),
+    }
+}
+
+/// Donate words a block must have to be an ask on their account.
+const ASK_DONATE_WORDS: u8 = 2;
+
+impl Facts<'_> {
+    /// An ask told by its words rather than a listed phrase: "Chip in
+    /// today with a gift of any size", "Support our reporting: become a
+    /// member". Two donate words or more, a sentence that opens with one
+    /// of them uninflected (an imperative: "Chip in", "Give"; not
+    /// "Members of the club"), the reader addressed outside quotation,
+    /// and no reported speech ("..., the director said").
+    ///
+    /// `langs` are the document's languages (see `classify`): the donate
+    /// words counted are theirs or exact.
+    pub fn find_family_ask(&mut self, norm: &str, langs: u32) {
+        if self.chars > STRONG_MAX_CHARS
+            || self.families.count(Family::Donate) < ASK_DONATE_WORDS
+            || !self.has(Cue::You)
+        {
+            return;
+        }
+        let h = &self.families.only(langs);
+        if h.count(Family::Donate) < ASK_DONATE_WORDS || h.has(Family::Speech) {
+            return;
+        }
+        let imperative = super::furniture::openings(h, norm, Family::Donate)
+            .find(|(s, _)| s.exact)
+            .map(|(_, w)| w.to_string());
+        if let Some(verb) = imperative {
+            self.family_ask = Some(format!(
+                "{verb:?} opens a sentence; {}",
+                h.words(Family::Donate, norm, 4)
+            ));
+            // An ask like those the cue rules list.
+            self.cues |= Cue::Ask.bit();
+        }
     }
 }
 

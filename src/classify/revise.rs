@@ -4,6 +4,7 @@
 
 use super::Doc;
 use super::facts::{Facts, LABEL_MAX_CHARS};
+use super::families::Family;
 use crate::model::Kind;
 use crate::model::Reason;
 use crate::rules::Cue;
@@ -237,6 +238,16 @@ fn shares_topic(a: &str, b: &str) -> bool {
     !a.is_empty() && stems(b).any(|w| a.contains(w))
 }
 
+/// Whether a sentence ends inside `text` and another begins: ". A",
+/// "! A", "? A" (a capital after the break).
+fn two_sentences(text: &str) -> bool {
+    let t = text.trim();
+    t.match_indices(['.', '!', '?']).any(|(i, _)| {
+        let mut rest = t[i + 1..].chars();
+        rest.next() == Some(' ') && rest.next().is_some_and(char::is_uppercase)
+    })
+}
+
 fn starts_with_number(text: &str) -> bool {
     text.trim_start()
         .chars()
@@ -320,17 +331,20 @@ fn linky(doc: &Doc, k: usize) -> bool {
         .is_none_or(|m| m.link_density >= MENU_LINK_DENSITY)
 }
 
-/// Labels between two removed blocks go with them.
+/// Labels between two removed blocks go with them. A line of two
+/// sentences is prose however it ends ("A perfect song! Thanks to @x for
+/// it"): a short post between a removed title and a comments label stays.
 fn between_removed(doc: &mut Doc) {
     let n = doc.len();
+    let label = |doc: &Doc, k: usize| doubtful(doc, k) && !two_sentences(&doc.blocks[k].text);
     let mut i = 0;
     while i < n {
-        if !doubtful(doc, i) {
+        if !label(doc, i) {
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < n && doubtful(doc, j) {
+        while j < n && label(doc, j) {
             j += 1;
         }
         if i > 0 && j < n && doc.removed(i - 1) && doc.removed(j) {
@@ -502,6 +516,12 @@ fn page_title(doc: &mut Doc) {
 /// caption is then the text inside that element, and the block before it
 /// is the paragraph the photo follows. Nor when the block ends with a
 /// colon: it introduces the photo, as prose does.
+///
+/// And only by evidence that the two belong together: the credit is bare
+/// (names and an agency, no description of its own: "Photo: A bus waits
+/// ... (Anna Berg / Reuters)" is its own caption), and the block before it
+/// is not reporting (no reporting verb: "Opponents argued that ..." is
+/// body).
 fn captions(doc: &mut Doc) {
     for i in 1..doc.len() {
         let is_credit = doc.decided[i].as_ref().is_some_and(|r| {
@@ -513,6 +533,8 @@ fn captions(doc: &mut Doc) {
             || doc.protected[k]
             || doc.facts[k].chars > 250
             || doc.blocks[k].text.trim_end().ends_with(':')
+            || !bare_credit(&doc.blocks[i].text)
+            || doc.facts[k].families.has(Family::Speech)
         {
             continue;
         }
@@ -523,11 +545,23 @@ fn captions(doc: &mut Doc) {
                 Reason::new(
                     Kind::Credit,
                     "credit.caption",
-                    format!("caption before the credit at block {i}"),
+                    format!("caption before the bare credit at block {i}"),
                 ),
             );
         }
     }
+}
+
+/// Words a bare credit has at most after its label.
+const BARE_CREDIT_WORDS: usize = 8;
+
+/// A credit of names alone ("Photo: Anna Berg/Reuters", "(AP Photo/John
+/// Doe)", "Credit: Getty Images"), not a description with a credit in it:
+/// no sentence inside, and few words after a label.
+fn bare_credit(text: &str) -> bool {
+    let t = text.trim();
+    let rest = t.split_once(':').map_or(t, |(_, r)| r).trim();
+    !rest.contains(". ") && rest.split_whitespace().count() <= BARE_CREDIT_WORDS
 }
 
 /// Words a headline has, at least and at most.

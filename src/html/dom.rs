@@ -1,6 +1,6 @@
 //! The page as a flat, pre-order arena of its visible nodes.
 //!
-//! html5ever (through scraper) parses the page once; this module copies the
+//! `tokenize` parses the page once into its tree; this module copies the
 //! parts that can be content into a `Vec` in document order, leaving out
 //! what is never content (see `prune`) and reading the page's head on the
 //! way (see `head`). In pre-order a node's descendants are the indices
@@ -11,9 +11,9 @@
 use super::head::HeadReader;
 use super::prune;
 use super::tag::Tag;
+use super::tokenize;
+use super::tree::{Data, Element, NIL, Tree};
 use crate::model::Head;
-use ego_tree::iter::Edge;
-use scraper::{ElementRef, Html, Node as Dnode};
 
 /// No parent: the root.
 pub const NONE: u32 = u32::MAX;
@@ -63,106 +63,56 @@ pub struct Dom {
 }
 
 impl Dom {
-    /// Parses `html`, closing an unclosed `<title>` first. Pathological
-    /// nesting was already capped before this (`nesting::limit_nesting`).
-    pub fn parse_document(html: &str) -> Html {
-        Html::parse_document(&close_title(html))
+    /// Parses a page into the arena, reading its head on the way. An
+    /// unclosed `<title>` is closed first; the nesting guard runs inside
+    /// the tokenizer. Also returns how many tags the guard changed.
+    pub fn parse(html: &str) -> (Dom, usize) {
+        let parsed = tokenize::parse(&close_title(html));
+        (Dom::from_tree(&parsed.tree), parsed.nesting_edits)
     }
 
-    /// Builds the arena from a parsed page, reading its head on the way.
-    pub fn from_doc(doc: &Html) -> Dom {
-        let mut dom = Dom {
-            nodes: Vec::with_capacity(1024),
-            head: Head::default(),
+    /// Builds the arena from the parsed tree, in document order, reading
+    /// the head on the way.
+    fn from_tree(tree: &Tree) -> Dom {
+        let mut b = Builder {
+            tree,
+            dom: Dom {
+                nodes: Vec::with_capacity(tree.nodes.len()),
+                head: Head::default(),
+            },
+            head: HeadReader::new(tree),
+            stack: vec![0],
+            skipping: None,
+            last_br: vec![false],
         };
-        let mut head = HeadReader::new(doc);
-        dom.push(NONE, Tag::OtherBlock, 0, "", "");
-        let mut stack: Vec<u32> = vec![0];
-        let mut skipping: Option<ego_tree::NodeId> = None;
-        // Whether the last non-blank node under the top of the stack was a
-        // <br>, to mark <br><br> pairs.
-        let mut last_br: Vec<bool> = vec![false];
-        for edge in doc.tree.root().traverse() {
-            match edge {
-                Edge::Open(n) if skipping.is_none() => match n.value() {
-                    Dnode::Element(el) => {
-                        head.element(ElementRef::wrap(n).expect("an element"), true);
-                        if prune::never_content(el) {
-                            skipping = Some(n.id());
-                            continue;
-                        }
-                        let tag = Tag::from_name(el.name());
-                        let attrs = prune::Attrs::read(el);
-                        let mut flags = 0;
-                        if attrs.hidden() {
-                            flags |= HIDDEN;
-                        }
-                        if attrs.furniture_role() {
-                            flags |= ROLE_FURNITURE;
-                        }
-                        if attrs
-                            .itemprop
-                            .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
-                        {
-                            flags |= ITEM_BODY;
-                        }
-                        match el.name() {
-                            "em" | "i" => flags |= EMPHASIS,
-                            "strong" | "b" => flags |= STRONG,
-                            _ => {}
-                        }
-                        let top = last_br.last_mut().expect("stack has the root");
-                        if tag == Tag::Br {
-                            if *top {
-                                flags |= BR_PAIR;
-                            }
-                            *top = true;
-                        } else {
-                            *top = false;
-                        }
-                        let parent = *stack.last().expect("stack has the root");
-                        let i = dom.push(
-                            parent,
-                            tag,
-                            flags,
-                            attrs.class.unwrap_or(""),
-                            attrs.id.unwrap_or(""),
-                        );
-                        stack.push(i);
-                        last_br.push(false);
-                    }
-                    Dnode::Text(t) => {
-                        let blank = t.trim().is_empty();
-                        if !blank {
-                            *last_br.last_mut().expect("stack has the root") = false;
-                        }
-                        let parent = *stack.last().expect("stack has the root");
-                        let i = dom.push(parent, Tag::Text, 0, "", "");
-                        dom.nodes[i as usize].text = Box::from(&**t);
-                    }
-                    _ => {}
-                },
-                Edge::Open(n) => {
-                    if let Some(el) = ElementRef::wrap(n) {
-                        head.element(el, false);
-                    }
+        b.dom.push(NONE, Tag::OtherBlock, 0, "", "");
+        let mut n = 0;
+        'walk: loop {
+            b.open(n);
+            let first = tree.node(n).first_child;
+            if first != NIL {
+                n = first;
+                continue;
+            }
+            loop {
+                b.close(n);
+                let node = tree.node(n);
+                if n == 0 || node.parent == NIL {
+                    break 'walk;
                 }
-                Edge::Close(n) => {
-                    if skipping == Some(n.id()) {
-                        skipping = None;
-                    } else if skipping.is_none() && n.value().is_element() && stack.len() > 1 {
-                        let i = stack.pop().expect("checked");
-                        last_br.pop();
-                        dom.nodes[i as usize].end = dom.nodes.len() as u32;
-                    }
+                if node.next != NIL {
+                    n = node.next;
+                    break;
                 }
+                n = node.parent;
             }
         }
+        let mut dom = b.dom;
         let len = dom.nodes.len() as u32;
-        for &i in &stack {
+        for &i in &b.stack {
             dom.nodes[i as usize].end = len;
         }
-        dom.head = head.finish();
+        dom.head = b.head.finish();
         dom
     }
 
@@ -208,6 +158,103 @@ impl Dom {
     /// Whether `a` is `d` or one of its ancestors.
     pub fn contains(&self, a: u32, d: u32) -> bool {
         a <= d && d < self.nodes[a as usize].end
+    }
+}
+
+/// The walk from the tree into the arena.
+struct Builder<'t> {
+    tree: &'t Tree,
+    dom: Dom,
+    head: HeadReader,
+    stack: Vec<u32>,
+    /// The never-content element being stepped over.
+    skipping: Option<u32>,
+    /// Whether the last non-blank node under the top of the stack was a
+    /// `<br>`, to mark `<br><br>` pairs.
+    last_br: Vec<bool>,
+}
+
+impl Builder<'_> {
+    fn open(&mut self, n: u32) {
+        let tree = self.tree;
+        if self.skipping.is_some() {
+            if tree.element(n).is_some() {
+                self.head.element(tree, n, false);
+            }
+            return;
+        }
+        match &tree.node(n).data {
+            Data::Element(el) => {
+                self.head.element(tree, n, true);
+                if prune::never_content(el) {
+                    self.skipping = Some(n);
+                    return;
+                }
+                self.element(el);
+            }
+            Data::Text(t) => {
+                if !t.trim().is_empty() {
+                    *self.last_br.last_mut().expect("stack has the root") = false;
+                }
+                let parent = *self.stack.last().expect("stack has the root");
+                let i = self.dom.push(parent, Tag::Text, 0, "", "");
+                self.dom.nodes[i as usize].text = Box::from(&**t);
+            }
+            _ => {}
+        }
+    }
+
+    fn element(&mut self, el: &Element) {
+        let tag = Tag::from_name(&el.name.local);
+        let attrs = prune::Attrs::read(el);
+        let mut flags = 0;
+        if attrs.hidden() {
+            flags |= HIDDEN;
+        }
+        if attrs.furniture_role() {
+            flags |= ROLE_FURNITURE;
+        }
+        if attrs
+            .itemprop
+            .is_some_and(|v| v.split_whitespace().any(|t| t == "articleBody"))
+        {
+            flags |= ITEM_BODY;
+        }
+        match &*el.name.local {
+            "em" | "i" => flags |= EMPHASIS,
+            "strong" | "b" => flags |= STRONG,
+            _ => {}
+        }
+        let top = self.last_br.last_mut().expect("stack has the root");
+        if tag == Tag::Br {
+            if *top {
+                flags |= BR_PAIR;
+            }
+            *top = true;
+        } else {
+            *top = false;
+        }
+        let parent = *self.stack.last().expect("stack has the root");
+        let i = self.dom.push(
+            parent,
+            tag,
+            flags,
+            attrs.class.unwrap_or(""),
+            attrs.id.unwrap_or(""),
+        );
+        self.stack.push(i);
+        self.last_br.push(false);
+    }
+
+    fn close(&mut self, n: u32) {
+        if self.skipping == Some(n) {
+            self.skipping = None;
+        } else if self.skipping.is_none() && self.tree.element(n).is_some() && self.stack.len() > 1
+        {
+            let i = self.stack.pop().expect("checked");
+            self.last_br.pop();
+            self.dom.nodes[i as usize].end = self.dom.nodes.len() as u32;
+        }
     }
 }
 

@@ -139,8 +139,7 @@ mod tests {
     /// first element with tag `found`.
     fn run(html: &str, found: Tag) -> (String, Vec<String>) {
         let rules = RuleSet::load(&[]).unwrap();
-        let doc = dom::Dom::parse_document(html);
-        let mut dom = dom::Dom::from_doc(&doc);
+        let (mut dom, _) = dom::Dom::parse(html);
         let raw = stats::raw_lengths(&dom);
         dom.settle_hidden(&raw.len);
         let stats = stats::Stats::compute(&dom, &raw);

@@ -1,12 +1,11 @@
 //! Reading a page's head once ([`Head`]): every place metadata can stand,
-//! gathered element by element while `dom` walks the parsed page, with
+//! gathered element by element while `dom` walks the parsed tree, with
 //! each JSON-LD script parsed once. The two readers, the article stage
 //! (`meta`, `title`) and the metadata cascade (`crate::metadata`), then
 //! apply their own order of trust.
 
-use super::attr::attr;
+use super::tree::{Data, Element, Tree};
 use crate::model::head::{Head, JsonLd, TimeTag, squeeze_value as squeeze};
-use scraper::{ElementRef, Html};
 use serde_json::Value;
 
 /// JSON-LD scripts the metadata reads at most; a bound on hostile pages.
@@ -19,8 +18,6 @@ const MAX_BYLINE_CHARS: usize = 120;
 /// `<meta>` entries kept at most.
 const MAX_METAS: usize = 2_000;
 
-const HTML_NS: &str = "http://www.w3.org/1999/xhtml";
-
 impl Head {
     /// Parses a page as cleaning does and reads its head.
     ///
@@ -31,8 +28,7 @@ impl Head {
     /// assert_eq!(extract(&head).language.as_deref(), Some("de"));
     /// ```
     pub fn read(html: &str) -> Head {
-        let (doc, _) = super::parse(html);
-        super::dom::Dom::from_doc(&doc).head
+        super::dom::Dom::parse(html).0.head
     }
 }
 
@@ -45,11 +41,11 @@ pub struct HeadReader {
 
 impl HeadReader {
     /// Starts with what the root element says (`<html lang>`).
-    pub fn new(doc: &Html) -> HeadReader {
+    pub fn new(tree: &Tree) -> HeadReader {
         let mut head = Head::default();
-        let root = doc.root_element();
-        head.lang = attr(root.value(), "lang")
-            .or_else(|| attr(root.value(), "xml:lang"))
+        let root = tree.root_element().and_then(|r| tree.element(r));
+        head.lang = root
+            .and_then(|r| r.attr("lang").or_else(|| r.attr("xml:lang")))
             .map(squeeze)
             .filter(|l| !l.is_empty());
         HeadReader {
@@ -61,20 +57,23 @@ impl HeadReader {
     /// Reads one element; elements come in document order. `shown`: the
     /// element lies outside what is never content (`prune`), where the
     /// article stage reads the title.
-    pub fn element(&mut self, node: ElementRef<'_>, shown: bool) {
-        let el = node.value();
-        if &*el.name.ns != HTML_NS {
+    pub fn element(&mut self, tree: &Tree, i: u32, shown: bool) {
+        let node = Node { tree, i };
+        let el = node.el();
+        if !el.is_html() {
             return;
         }
         if shown {
             self.shown(node);
         }
         let for_article = shown
-            && el.name() == "script"
-            && attr(el, "type").is_some_and(|t| t.trim().eq_ignore_ascii_case(LD_TYPE));
+            && name(el) == "script"
+            && el
+                .attr("type")
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case(LD_TYPE));
         let for_metadata = self.gather(node);
         if for_article || for_metadata {
-            self.script(&node_text(node), for_article, for_metadata);
+            self.script(&node.text(), for_article, for_metadata);
         }
     }
 
@@ -84,15 +83,15 @@ impl HeadReader {
     }
 
     /// The title facts the article stage reads, each as written.
-    fn shown(&mut self, node: ElementRef<'_>) {
-        let el = node.value();
+    fn shown(&mut self, node: Node<'_>) {
+        let el = node.el();
         let shown = &mut self.head.shown;
-        match el.name() {
-            "title" if shown.title.is_none() => shown.title = Some(node_text(node)),
+        match name(el) {
+            "title" if shown.title.is_none() => shown.title = Some(node.text()),
             "meta" => {
-                let key = attr(el, "property").or_else(|| attr(el, "name"));
+                let key = el.attr("property").or_else(|| el.attr("name"));
                 if matches!(key, Some("og:title" | "twitter:title")) && shown.og_title.is_none() {
-                    shown.og_title = attr(el, "content").map(str::to_string);
+                    shown.og_title = el.attr("content").map(str::to_string);
                 }
             }
             _ => {}
@@ -101,36 +100,44 @@ impl HeadReader {
 
     /// What the metadata reads from one element; whether it is a JSON-LD
     /// script the metadata takes.
-    fn gather(&mut self, node: ElementRef<'_>) -> bool {
-        let el = node.value();
+    fn gather(&mut self, node: Node<'_>) -> bool {
+        let el = node.el();
+        let attr = |name| el.attr(name);
         let head = &mut self.head;
-        let text = || squeeze(&node_text(node));
-        match el.name() {
+        let text = || squeeze(&node.text());
+        match name(el) {
             "meta" => self.meta(el),
-            "link" if has_token(attr(el, "rel"), "canonical") => {
+            "link" if has_token(attr("rel"), "canonical") => {
                 if head.canonical.is_none() {
-                    head.canonical = attr(el, "href").map(squeeze).filter(|h| !h.is_empty());
+                    head.canonical = attr("href").map(squeeze).filter(|h| !h.is_empty());
                 }
             }
-            "base" if head.base.is_none() => head.base = attr(el, "href").map(squeeze),
+            "base" if head.base.is_none() => head.base = attr("href").map(squeeze),
             "title" if head.title.is_none() => {
                 head.title = Some(text()).filter(|t| !t.is_empty());
             }
-            "script" if is_json_ld(attr(el, "type")) && self.metadata_scripts < MAX_SCRIPTS => {
+            "h1" => {
+                let h1 = text();
+                if !h1.is_empty() {
+                    head.h1_count += 1;
+                    head.h1.get_or_insert(h1);
+                }
+            }
+            "script" if is_json_ld(attr("type")) && self.metadata_scripts < MAX_SCRIPTS => {
                 self.metadata_scripts += 1;
                 return true;
             }
             "time" if head.times.len() < MAX_TIMES => {
-                let value = attr(el, "datetime").map(squeeze).unwrap_or_else(text);
-                let published = attr(el, "pubdate").is_some()
-                    || has_token(attr(el, "itemprop"), "datePublished");
+                let value = attr("datetime").map(squeeze).unwrap_or_else(text);
+                let published =
+                    attr("pubdate").is_some() || has_token(attr("itemprop"), "datePublished");
                 head.times.push(TimeTag { value, published });
             }
             _ => {
-                if let (Some(prop), Some(content)) = (attr(el, "itemprop"), attr(el, "content")) {
+                if let (Some(prop), Some(content)) = (attr("itemprop"), attr("content")) {
                     self.push_meta(prop, content);
-                } else if has_token(attr(el, "itemprop"), "author")
-                    || (el.name() == "a" && has_token(attr(el, "rel"), "author"))
+                } else if has_token(attr("itemprop"), "author")
+                    || (name(el) == "a" && has_token(attr("rel"), "author"))
                 {
                     self.push_byline(node);
                 }
@@ -156,30 +163,39 @@ impl HeadReader {
 
     /// A microdata author (its `name` property when it is an item) or a
     /// `rel=author` link, when its text is short enough to be a name.
-    fn push_byline(&mut self, el: ElementRef<'_>) {
+    fn push_byline(&mut self, node: Node<'_>) {
         if self.head.bylines.len() >= MAX_BYLINES {
             return;
         }
-        let named = attr(el.value(), "itemscope").and_then(|_| {
-            el.descendants()
-                .filter_map(ElementRef::wrap)
-                .find(|d| has_token(attr(d.value(), "itemprop"), "name"))
+        let named = node.el().attr("itemscope").and_then(|_| {
+            // The element itself first (as scraper's `descendants` gave it).
+            std::iter::once(node.i)
+                .chain(node.tree.descendants(node.i))
+                .map(|i| Node { tree: node.tree, i })
+                .find(|d| {
+                    d.tree
+                        .element(d.i)
+                        .is_some_and(|e| has_token(e.attr("itemprop"), "name"))
+                })
         });
         let text = match named {
-            Some(n) => attr(n.value(), "content").map_or_else(|| squeeze(&node_text(n)), squeeze),
-            None => squeeze(&node_text(el)),
+            Some(n) => n
+                .el()
+                .attr("content")
+                .map_or_else(|| squeeze(&n.text()), squeeze),
+            None => squeeze(&node.text()),
         };
         if !text.is_empty() && text.chars().count() <= MAX_BYLINE_CHARS {
             self.head.bylines.push(text);
         }
     }
 
-    fn meta(&mut self, el: &scraper::node::Element) {
-        let Some(content) = attr(el, "content") else {
+    fn meta(&mut self, el: &Element) {
+        let Some(content) = el.attr("content") else {
             return;
         };
         for key in ["property", "name", "itemprop", "http-equiv"] {
-            if let Some(k) = attr(el, key) {
+            if let Some(k) = el.attr(key) {
                 // `property` may hold several RDFa terms.
                 for k in k.split_whitespace() {
                     self.push_meta(k, content);
@@ -240,17 +256,36 @@ fn repaired(script: &str) -> Option<Value> {
     })
 }
 
-/// The text under an element (for `<title>`, `<script>`, `<time>`),
-/// bounded.
-fn node_text(el: ElementRef<'_>) -> String {
-    let mut s = String::new();
-    for t in el.text() {
-        s.push_str(t);
-        if s.len() > 4 * 1024 * 1024 {
-            break;
-        }
+/// An element of the tree.
+#[derive(Clone, Copy)]
+struct Node<'t> {
+    tree: &'t Tree,
+    i: u32,
+}
+
+impl<'t> Node<'t> {
+    fn el(&self) -> &'t Element {
+        self.tree.element(self.i).expect("an element")
     }
-    s
+
+    /// The text under the element (for `<title>`, `<script>`, `<time>`),
+    /// bounded.
+    fn text(&self) -> String {
+        let mut s = String::new();
+        for d in self.tree.descendants(self.i) {
+            if let Data::Text(t) = &self.tree.node(d).data {
+                s.push_str(t);
+                if s.len() > 4 * 1024 * 1024 {
+                    break;
+                }
+            }
+        }
+        s
+    }
+}
+
+fn name(el: &Element) -> &str {
+    &el.name.local
 }
 
 #[cfg(test)]

@@ -2,10 +2,12 @@
 //! find the article container, and cut it into blocks that carry their
 //! markup features. The stages, in the order data flows:
 //!
-//! 0. `nesting`: cap pathological nesting before the parser sees it.
-//! 1. `dom` (with `prune`, `head`): parse with html5ever and copy the
-//!    visible nodes into a pre-order arena; read the page's head on the
-//!    way, once, for the title and for the metadata.
+//! 1. `tokenize` (with `nesting`, `tree`): our tokenizer reads the page
+//!    (stepping over what is never read) for html5ever's tree builder,
+//!    which builds the tree into our sink; the nesting guard caps
+//!    pathological nesting on the way. `dom` (with `prune`, `head`)
+//!    copies the visible nodes into a pre-order arena and reads the
+//!    page's head on the way, once, for the title and for the metadata.
 //! 2. `stats`: subtree sums (text, links, commas, paragraphs).
 //! 3. `meta`, `title`: JSON-LD `articleBody` and headline; the title.
 //! 4. `main_content` (with `hints`): score candidate containers and pick
@@ -15,7 +17,6 @@
 //! 7. `fallback`: classifies the blocks, and when nothing is kept tries
 //!    the largest text region (`region`), then the whole page.
 
-mod attr;
 mod clean;
 mod dom;
 mod fallback;
@@ -30,6 +31,8 @@ mod region;
 mod stats;
 mod tag;
 mod title;
+mod tokenize;
+mod tree;
 
 use crate::model::{Block, Head, Reason};
 use crate::rules::RuleSet;
@@ -38,8 +41,8 @@ use crate::rules::RuleSet;
 /// nested deeper than the browsers' cap become siblings at that depth
 /// first, keeping their text (html5ever would take quadratic time on
 /// them); the warning says how many tags that changed.
-pub fn parse(html: &str) -> (scraper::Html, Option<String>) {
-    let (html, cut) = nesting::limit_nesting(html);
+pub fn parse(html: &str) -> (dom::Dom, Option<String>) {
+    let (dom, cut) = dom::Dom::parse(html);
     let warning = (cut > 0).then(|| {
         format!(
             "page nested deeper than {} elements (or with too many formatting \
@@ -48,7 +51,7 @@ pub fn parse(html: &str) -> (scraper::Html, Option<String>) {
             nesting::MAX_DEPTH
         )
     });
-    (dom::Dom::parse_document(&html), warning)
+    (dom, warning)
 }
 
 /// A page cut into blocks and classified, with its title, what its head
@@ -66,8 +69,7 @@ pub struct Page {
 /// Reads a parsed page: finds its main content, cuts it into blocks and
 /// classifies them (see `fallback` for what happens when nothing is
 /// kept); also its title and its head.
-pub fn read(doc: &scraper::Html, rules: &RuleSet) -> Page {
-    let mut dom = dom::Dom::from_doc(doc);
+pub fn read(mut dom: dom::Dom, rules: &RuleSet) -> Page {
     let raw = stats::raw_lengths(&dom);
     dom.settle_hidden(&raw.len);
     let stats = stats::Stats::compute(&dom, &raw);

@@ -7,8 +7,8 @@
 //! are only flagged, because a saved page sometimes hides its whole
 //! wrapper behind an overlay (see `dom::Dom::settle_hidden`).
 
+use super::tree::Element;
 use html5ever::{LocalName, local_name};
-use scraper::node::Element;
 
 /// Elements whose text is never read as content (as atoms: comparing
 /// one is comparing two integers).
@@ -62,15 +62,16 @@ pub struct Attrs<'a> {
 }
 
 impl<'a> Attrs<'a> {
-    /// Reads the attributes without a namespace, as `Element::attr` does.
+    /// Reads the attributes without a prefix or a namespace, as
+    /// [`Element::attr`] does.
     pub fn read(el: &'a Element) -> Attrs<'a> {
         let mut a = Attrs::default();
-        for (name, value) in el.attrs.iter() {
-            if !super::attr::is_plain(name) {
+        for at in &el.attrs {
+            if at.name.prefix.is_some() || !at.name.ns.is_empty() {
                 continue;
             }
-            let value = Some(&**value);
-            match &*name.local {
+            let value = Some(&*at.value);
+            match &*at.name.local {
                 "class" => a.class = value,
                 "id" => a.id = value,
                 "itemprop" => a.itemprop = value,

@@ -10,6 +10,9 @@
 //! 2. JSON-LD (`NewsArticle`, `Article`, `BlogPosting`, ...);
 //! 3. `<time datetime>` (date) and `<title>` (title).
 //!
+//! A title that is only the site's name (or a generic one or two words the
+//! headline does not contain) gives way to the page's `<h1>`.
+//!
 //! A candidate that does not hold up (a date that does not parse, a
 //! language that is not a tag, an author that is a profile URL) is passed
 //! over for the next. The keys each field reads stand together in the
@@ -123,11 +126,22 @@ pub fn extract(head: &Head) -> Metadata {
     let scripts = head.json_ld.iter().filter(|s| s.for_metadata);
     let ld = jsonld::read(scripts.map(|s| &s.value).collect());
     let author = author(head, &ld.authors);
+    let site_name = head
+        .meta_value(SITE_NAME)
+        .map(str::to_string)
+        .or(ld.site_name);
     let title = head
         .meta_value(TITLE)
         .map(str::to_string)
         .or(ld.headline)
         .or(head.title.clone())
+        .map(|t| {
+            headline(
+                t,
+                site_name.as_deref(),
+                head.h1.as_deref().filter(|_| head.h1_count == 1),
+            )
+        })
         .map(|t| without_author(t, author.as_deref()));
     Metadata {
         title,
@@ -135,10 +149,7 @@ pub fn extract(head: &Head) -> Metadata {
         date: date(head, &ld.dates),
         language: language(head, ld.language.as_deref()),
         url: url(head, ld.url),
-        site_name: head
-            .meta_value(SITE_NAME)
-            .map(str::to_string)
-            .or(ld.site_name),
+        site_name,
         description: head
             .meta_value(DESCRIPTION)
             .map(str::to_string)
@@ -165,6 +176,35 @@ fn author(page: &Head, ld: &[String]) -> Option<String> {
     candidates
         .find(|a| !publisher.contains(&a.to_lowercase()))
         .or(first)
+}
+
+/// The page's `<h1>` (when it has only one) instead of a title that is
+/// only the site's (or a section's) name: the same as the site name, or
+/// one or two words that the `<h1>`, of three words or more, does not
+/// contain ("Новости" over "Городской совет утвердил бюджет"). An `<h1>`
+/// holding the site's name is its logo, not a headline. Otherwise the
+/// title.
+fn headline(title: String, site_name: Option<&str>, h1: Option<&str>) -> String {
+    let Some(h1) = h1 else {
+        return title;
+    };
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let (title_words, h1_words) = (words(&title), words(h1));
+    let is_site_name = site_name.is_some_and(|s| words(s) == title_words);
+    let is_generic = title_words.len() <= 2
+        && h1_words.len() >= 3
+        && title_words.iter().all(|w| !h1_words.contains(w));
+    let h1_is_site_name = site_name.is_some_and(|s| words(s).iter().all(|w| h1_words.contains(w)));
+    if (is_site_name || is_generic) && !h1_is_site_name && h1_words != title_words {
+        h1.to_string()
+    } else {
+        title
+    }
 }
 
 /// The title without a trailing "| Author" (or "- Author") that names the
@@ -238,4 +278,28 @@ fn url(page: &Head, ld: Option<String>) -> Option<String> {
                 .find_map(|u| values::absolute_url(u, None))
         })
         .or(ld)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::headline;
+
+    #[test]
+    fn the_h1_replaces_only_a_title_that_names_the_site() {
+        let headline_text = "Ferry timetable changes from Monday";
+        let h1 = Some(headline_text);
+        let site = Some("The Harbour Courier");
+        let pick = |title: &str, site, h1| headline(title.to_string(), site, h1);
+        assert_eq!(pick("The Harbour Courier", site, h1), headline_text);
+        assert_eq!(pick("Home", None, h1), headline_text);
+        // A real title stays: it shares a word with the h1, or is long.
+        assert_eq!(pick("Ferry changes", None, h1), "Ferry changes");
+        assert_eq!(pick("New ferry timetable", None, h1), "New ferry timetable");
+        // An h1 that is itself the site's name (a logo) is no headline.
+        assert_eq!(pick("News", site, site), "News");
+        let logo = Some("The Harbour Courier: news for the islands");
+        assert_eq!(pick("Ferry news", site, logo), "Ferry news");
+        assert_eq!(pick("News", None, Some("Weather")), "News");
+        assert_eq!(pick("News", None, None), "News");
+    }
 }

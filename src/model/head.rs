@@ -41,6 +41,11 @@ pub struct Head {
     pub(crate) json_ld: Vec<JsonLd>,
     /// `<time>` elements in document order.
     pub(crate) times: Vec<TimeTag>,
+    /// The first `<h1>` with text, whitespace collapsed, bounded: the
+    /// headline when the title is only the site's name.
+    pub(crate) h1: Option<String>,
+    /// How many `<h1>` elements have text (a page of teasers has many).
+    pub(crate) h1_count: usize,
     /// Microdata `itemprop=author` and `rel=author` texts.
     pub(crate) bylines: Vec<String>,
     /// The title as the page shows it, the way the article stage reads

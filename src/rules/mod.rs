@@ -330,7 +330,7 @@ impl Prefilter {
 }
 
 /// A word character as the `regex` crate's Unicode `\b` sees it.
-fn is_word_char(c: char) -> bool {
+pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric() || c == '_'
     } else {
