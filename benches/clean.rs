@@ -6,9 +6,14 @@
 //!   news-like pages of about 100, 200 and 300 KB, next to html5ever's bare
 //!   parse of the same bytes (`scraper::Html::parse_document`), the floor
 //!   no HTML cleaner can go under.
+//! - `corpus/clean` beside `corpus/parse`: the same on real pages, every
+//!   25th page of the shared corpus's wceb sets (about 60 pages), as one
+//!   batch, when the corpus is present (`NEWSBODY_CORPUS` or
+//!   `../shared/corpus`); skipped when it is not.
 //!
-//! The pages are made here, deterministically, so the figures do not
-//! depend on data outside the repository. Never run in CI beyond compiling.
+//! The synthetic pages are made here, deterministically, so those figures
+//! do not depend on data outside the repository. Never run in CI beyond
+//! compiling.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use newsbody::{Cleaner, Options};
@@ -243,5 +248,57 @@ fn news_page(size: usize, seed: u64) -> String {
     h
 }
 
-criterion_group!(benches, bench_text, bench_html);
+fn bench_corpus(c: &mut Criterion) {
+    let pages = corpus_sample(25);
+    if pages.is_empty() {
+        println!("shared corpus not found: corpus benchmarks skipped");
+        return;
+    }
+    let cleaner = Cleaner::new(Options::default()).expect("built-in rules");
+    let mut g = c.benchmark_group("corpus");
+    g.sample_size(10);
+    g.measurement_time(Duration::from_secs(10));
+    g.throughput(Throughput::Elements(pages.len() as u64));
+    g.bench_function("clean", |b| {
+        b.iter(|| {
+            for p in &pages {
+                black_box(cleaner.clean(black_box(p.as_bytes())).expect("clean"));
+            }
+        })
+    });
+    g.bench_function("parse", |b| {
+        b.iter(|| {
+            for p in &pages {
+                black_box(scraper::Html::parse_document(black_box(p)));
+            }
+        })
+    });
+    g.finish();
+}
+
+/// Every `step`-th page of the wceb sets (sorted by name), as UTF-8: both
+/// sides of the comparison start from the same text.
+fn corpus_sample(step: usize) -> Vec<String> {
+    let root = std::env::var_os("NEWSBODY_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus"),
+        Into::into,
+    );
+    let Ok(sets) = std::fs::read_dir(root.join("wceb")) else {
+        return Vec::new();
+    };
+    let mut files: Vec<_> = sets
+        .flatten()
+        .filter_map(|s| std::fs::read_dir(s.path().join("html")).ok())
+        .flat_map(|d| d.flatten().map(|e| e.path()))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .step_by(step)
+        .filter_map(|f| std::fs::read(f).ok())
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .collect()
+}
+
+criterion_group!(benches, bench_text, bench_html, bench_corpus);
 criterion_main!(benches);

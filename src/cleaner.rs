@@ -2,14 +2,19 @@
 //! way a document takes through it (decode, dispatch to the text or HTML
 //! stage, classify, assemble the result).
 
+use crate::classify::score::forest::Forest;
 use crate::model::{Block, BlockReport, Cleaned, Metadata, Reason, Removal, Verdict};
-use crate::options::{InputKind, Options};
+use crate::options::{InputKind, Options, Scorer};
 use crate::{Error, classify, html, input, metadata, output, rules, text};
 use std::sync::{Arc, LazyLock};
 
 /// The built-in rules, compiled once per process.
 static BUILTIN: LazyLock<Arc<rules::RuleSet>> =
     LazyLock::new(|| Arc::new(rules::RuleSet::load(&[]).expect("built-in rules are valid")));
+
+/// The built-in scorer: static tables, nothing to read.
+static BUILTIN_SCORER: LazyLock<Option<Arc<Forest>>> =
+    LazyLock::new(|| Forest::builtin().map(Arc::new));
 
 /// The warning of a document whose body is empty.
 const EMPTY_BODY: &str = "empty body: nothing in the input was kept as article text";
@@ -18,21 +23,32 @@ const EMPTY_BODY: &str = "empty body: nothing in the input was kept as article t
 #[derive(Debug, Clone)]
 pub struct Cleaner {
     options: Options,
-    rules: Arc<rules::RuleSet>,
+    pub(crate) rules: Arc<rules::RuleSet>,
+    scorer: Option<Arc<Forest>>,
 }
 
 impl Cleaner {
-    /// Compiles the built-in rules and the options' extra rules.
+    /// Compiles the built-in rules and the options' extra rules, and
+    /// takes the scorer the options name.
     ///
-    /// Fails when an extra rule file is malformed; the error names the file
-    /// and line.
+    /// Fails when an extra rule file is malformed (the error names the
+    /// file and line) or when scorer weights cannot be read.
     pub fn new(options: Options) -> Result<Cleaner, Error> {
         let rules = if options.extra_rules.is_empty() {
             Arc::clone(&BUILTIN)
         } else {
             Arc::new(rules::RuleSet::load(&options.extra_rules)?)
         };
-        Ok(Cleaner { options, rules })
+        let scorer = match &options.scorer {
+            Scorer::BuiltIn => BUILTIN_SCORER.clone(),
+            Scorer::Off => None,
+            Scorer::Weights(text) => Some(Arc::new(Forest::parse(text).map_err(Error::Weights)?)),
+        };
+        Ok(Cleaner {
+            options,
+            rules,
+            scorer,
+        })
     }
 
     /// The options this cleaner was built with.
@@ -175,7 +191,7 @@ impl Cleaner {
     fn clean_text(&self, text: &str) -> Cleaned {
         let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
         let blocks = text::segment(text);
-        let decided = classify::classify(&blocks, &self.rules);
+        let decided = classify::classify(&blocks, &self.rules, self.scorer.as_deref());
         let removed: Vec<bool> = decided.iter().map(Option::is_some).collect();
         let body = output::text::text_body(&blocks, &removed);
         assemble(blocks, decided, None, body)
@@ -186,7 +202,7 @@ impl Cleaner {
     /// and a warning says so (see `html::parse`).
     fn clean_page(&self, html: &str) -> Cleaned {
         let (dom, nesting_warning) = html::parse(html);
-        let page = html::read(dom, &self.rules);
+        let page = html::read(dom, &self.rules, self.scorer.as_deref());
         let body = output::text::page_body(&page.blocks, &page.decided);
         let mut cleaned = assemble(page.blocks, page.decided, page.title, body);
         cleaned.metadata = metadata::extract(&page.head);

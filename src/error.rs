@@ -14,6 +14,10 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A scorer weights file could not be read, or was fitted to other
+    /// features than this build computes.
+    #[error("scorer weights: {0}")]
+    Weights(String),
     /// The input is larger than [`crate::Options::max_input_bytes`].
     #[error("input is {size} bytes, over the limit of {limit} bytes")]
     TooLarge {

@@ -59,10 +59,13 @@ mod rules;
 mod text;
 #[cfg(feature = "warc")]
 pub mod warc;
+#[cfg(feature = "train")]
+#[doc(hidden)]
+pub mod train;
 
 pub use cleaner::{Cleaner, clean};
 pub use error::Error;
 pub use model::{BlockReport, Cleaned, Kind, Metadata, Reason, Removal, Shape, Verdict};
-pub use options::{InputKind, Options};
+pub use options::{InputKind, Options, Scorer};
 pub use output::json::{JsonOutput, SCHEMA_VERSION};
 pub use output::{jsonl, markdown};

@@ -25,6 +25,21 @@ pub struct Options {
     /// Inputs larger than this many bytes are refused with
     /// [`crate::Error::TooLarge`].
     pub max_input_bytes: usize,
+    /// The learned scorer that decides the blocks no rule decides.
+    pub scorer: Scorer,
+}
+
+/// Which learned scorer decides the blocks no rule decides.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Scorer {
+    /// The weights built into the library.
+    #[default]
+    BuiltIn,
+    /// None: the rules alone decide.
+    Off,
+    /// Weights read from the contents of a weights file (the format of
+    /// `scorer/weights.txt`, as `newsbody-train` writes it).
+    Weights(String),
 }
 
 impl Default for Options {
@@ -33,6 +48,7 @@ impl Default for Options {
             input: InputKind::Auto,
             extra_rules: Vec::new(),
             max_input_bytes: 256 * 1024 * 1024,
+            scorer: Scorer::BuiltIn,
         }
     }
 }

@@ -16,8 +16,12 @@ mod args;
 mod corpus;
 #[path = "newsbody_eval/floors.rs"]
 mod floors;
+#[path = "newsbody_eval/models.rs"]
+mod models;
 #[path = "newsbody_eval/print.rs"]
 mod print;
+#[path = "newsbody_eval/residue.rs"]
+mod residue;
 #[path = "newsbody_eval/run.rs"]
 mod run;
 #[path = "newsbody_eval/snippets.rs"]
@@ -59,7 +63,8 @@ fn evaluate(args: &args::Args) -> Result<bool> {
         None => Vec::new(),
     };
     let plan = corpus::discover(&args.paths)?;
-    let run = run::run(&plan, args.jobs, args.dump.as_deref())?;
+    let models = models::Models::new(&plan, args.model_dir.as_deref(), args.no_scorer)?;
+    let run = run::run(&plan, args.jobs, args.dump.as_deref(), &models)?;
     let report = summary::summarize(&plan, &run, args.worst);
     let gate = floors::check(&floors, &report);
     if args.json {

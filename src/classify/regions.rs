@@ -41,7 +41,7 @@ pub fn apply(doc: &mut Doc) {
                         format!("region.{kind}"),
                         format!(
                             "in the {kind} region opened by {rule} at block {i}{}",
-                            cue_note(&doc.facts[k])
+                            cue_note(doc.facts[k])
                         ),
                     )
                 };
@@ -176,7 +176,7 @@ struct Counts {
 }
 
 impl Counts {
-    fn new(facts: &[Facts]) -> Counts {
+    fn new(facts: &[&Facts]) -> Counts {
         let running = |pred: &dyn Fn(&Facts) -> bool| {
             let mut acc = 0u32;
             let mut v = Vec::with_capacity(facts.len() + 1);
@@ -255,7 +255,7 @@ fn closers_reach_back(doc: &mut Doc) {
                 "appeal.before-closer",
                 format!(
                     "ask before the closer {rule} at block {i}{}",
-                    cue_note(&doc.facts[k])
+                    cue_note(doc.facts[k])
                 ),
             );
             doc.remove(k, why);

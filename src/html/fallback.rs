@@ -17,6 +17,7 @@
 use super::Content;
 use super::hints::HintCache;
 use crate::classify;
+use crate::classify::score::forest::Forest;
 use crate::model::{Block, Reason};
 use crate::rules::RuleSet;
 
@@ -32,9 +33,15 @@ pub struct Outcome {
 
 /// Classifies the content found at `roots`, falling back as the module
 /// says when nothing is kept.
-pub fn extract(page: &Content, hints: &mut HintCache, rules: &RuleSet, roots: &[u32]) -> Outcome {
+pub fn extract(
+    page: &Content,
+    hints: &mut HintCache,
+    rules: &RuleSet,
+    scorer: Option<&Forest>,
+    roots: &[u32],
+) -> Outcome {
     let blocks = page.blocks(hints, roots);
-    let decided = classify::classify(&blocks, rules);
+    let decided = classify::classify(&blocks, rules, scorer);
     let done = |blocks, decided, warning: Option<String>| Outcome {
         blocks,
         decided,
@@ -65,7 +72,7 @@ pub fn extract(page: &Content, hints: &mut HintCache, rules: &RuleSet, roots: &[
         tried.push(root);
         let blocks = page.blocks(hints, &[root]);
         any_text |= !blocks.is_empty();
-        let decided = classify::classify(&blocks, rules);
+        let decided = classify::classify(&blocks, rules, scorer);
         if credible(&blocks, &decided, rules) {
             let why = format!(
                 "main content: the boilerplate rules left nothing of the best-scoring \
@@ -153,7 +160,7 @@ mod tests {
             rules: &rules,
             title: None,
         };
-        let out = extract(&page, &mut hints, &rules, &[root]);
+        let out = extract(&page, &mut hints, &rules, None, &[root]);
         let body: Vec<&str> = (out.blocks.iter().zip(&out.decided))
             .filter(|(_, d)| d.is_none())
             .map(|(b, _)| b.text.as_str())

@@ -34,6 +34,7 @@ mod title;
 mod tokenize;
 mod tree;
 
+use crate::classify::score::forest::Forest;
 use crate::model::{Block, Head, Reason};
 use crate::rules::RuleSet;
 
@@ -69,7 +70,7 @@ pub struct Page {
 /// Reads a parsed page: finds its main content, cuts it into blocks and
 /// classifies them (see `fallback` for what happens when nothing is
 /// kept); also its title and its head.
-pub fn read(mut dom: dom::Dom, rules: &RuleSet) -> Page {
+pub fn read(mut dom: dom::Dom, rules: &RuleSet, scorer: Option<&Forest>) -> Page {
     let raw = stats::raw_lengths(&dom);
     dom.settle_hidden(&raw.len);
     let stats = stats::Stats::compute(&dom, &raw);
@@ -85,7 +86,7 @@ pub fn read(mut dom: dom::Dom, rules: &RuleSet) -> Page {
         rules,
         title: title.as_deref(),
     };
-    let out = fallback::extract(&content, &mut hints, rules, &roots);
+    let out = fallback::extract(&content, &mut hints, rules, scorer, &roots);
     Page {
         blocks: out.blocks,
         decided: out.decided,

@@ -186,7 +186,7 @@ impl Roles {
     pub const UNLIKELY: u8 = 4;
     pub const MAYBE: u8 = 8;
 
-    fn has(self, bit: u8) -> bool {
+    pub fn has(self, bit: u8) -> bool {
         self.0 & bit != 0
     }
 }

@@ -51,4 +51,14 @@ pub struct Args {
     /// Write each prediction to `DIR/<corpus>/<id>.txt`.
     #[arg(long, value_name = "DIR")]
     pub dump: Option<PathBuf>,
+
+    /// Score each wceb and residue dataset with the scorer held out from
+    /// it: `DIR/without-<dataset>.txt` (from `newsbody-train --held-out
+    /// DIR`). The figures are then out of sample.
+    #[arg(long, value_name = "DIR", conflicts_with = "no_scorer")]
+    pub model_dir: Option<PathBuf>,
+
+    /// Clean with the rules alone, without the learned scorer.
+    #[arg(long)]
+    pub no_scorer: bool,
 }

@@ -1,8 +1,9 @@
 //! Finds the documents of each corpus folder in either layout: appeals
 //! (`<case>/input.html|input.txt`, `expected.txt`, `meta.json`) or WCEB
 //! (`<dataset>/html/<id>.html`, `<dataset>/truth/<id>.txt`), and a folder
-//! of WCEB datasets, which also yields a pooled corpus; snippet corpora
-//! (trafilatura's benchmark) are read by `snippets`.
+//! of WCEB datasets, which also yields a pooled corpus; the residue
+//! corpus (other extractors' texts) is read by `residue`, snippet corpora
+//! (trafilatura's benchmark) by `snippets`.
 
 use anyhow::{Context, Result, bail};
 use std::fs;
@@ -13,6 +14,8 @@ use std::path::{Path, PathBuf};
 pub enum Layout {
     Appeals,
     Wceb,
+    /// Texts to clean whose input is also scored as given.
+    Residue,
     /// trafilatura's benchmark: snippets each page must and must not hold.
     Snippets,
 }
@@ -37,6 +40,12 @@ pub struct Doc {
 pub struct Corpus {
     pub name: String,
     pub layout: Layout,
+    /// The wceb dataset the documents come from (wceb and residue), which
+    /// picks the model held out from it (`--model-dir`).
+    pub dataset: Option<String>,
+    /// The extractor whose texts a residue corpus holds, which picks the
+    /// model held out from it as well when there is one.
+    pub peer: Option<String>,
     pub docs: Vec<Doc>,
 }
 
@@ -77,6 +86,8 @@ pub fn discover(paths: &[PathBuf]) -> Result<Plan> {
             let members = (first..plan.corpora.len()).collect();
             let name = format!("{name}-pooled");
             plan.pools.push(Pool { name, members });
+        } else if crate::residue::is_residue(path) {
+            crate::residue::discover(path, &mut plan)?;
         } else {
             let c = appeals(path, name, &mut plan.warnings)?;
             plan.corpora.push(c);
@@ -150,6 +161,8 @@ fn wceb_dataset(path: &Path, name: String, warnings: &mut Vec<String>) -> Result
         });
     }
     Ok(Corpus {
+        dataset: Some(name.clone()),
+        peer: None,
         name,
         layout: Layout::Wceb,
         docs,
@@ -174,6 +187,8 @@ fn appeals(path: &Path, name: String, warnings: &mut Vec<String>) -> Result<Corp
     Ok(Corpus {
         name,
         layout: Layout::Appeals,
+        dataset: None,
+        peer: None,
         docs,
     })
 }

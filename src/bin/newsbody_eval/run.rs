@@ -3,10 +3,10 @@
 //! scoring it.
 
 use crate::corpus::{Corpus, Doc, Layout, Plan};
+use crate::models::{Cleaners, Models};
 use anyhow::{Context, Result};
 use newsbody::eval::lines::{self, Boilerplate, LineScore};
 use newsbody::eval::metric::{self, DocScore};
-use newsbody::{Cleaner, InputKind, Options};
 use rayon::prelude::*;
 use std::path::Path;
 use std::time::Instant;
@@ -18,6 +18,8 @@ pub struct Outcome {
     pub corpus: usize,
     pub doc: usize,
     pub score: DocScore,
+    /// Residue corpora only: the input scored as given, before cleaning.
+    pub given: Option<DocScore>,
     /// Appeal corpora only.
     pub lines: Option<LineScore>,
     /// Appeal corpora, plain-text inputs only.
@@ -41,24 +43,8 @@ pub struct Run {
     pub warnings: Vec<String>,
 }
 
-/// The two cleaners: `.html` inputs are cleaned as HTML, `.txt` as text.
-struct Cleaners {
-    html: Cleaner,
-    text: Cleaner,
-}
-
 /// Cleans and scores every document of the plan.
-pub fn run(plan: &Plan, jobs: Option<usize>, dump: Option<&Path>) -> Result<Run> {
-    let cleaner = |input| {
-        Cleaner::new(Options {
-            input,
-            ..Options::default()
-        })
-    };
-    let cleaners = Cleaners {
-        html: cleaner(InputKind::Html)?,
-        text: cleaner(InputKind::Text)?,
-    };
+pub fn run(plan: &Plan, jobs: Option<usize>, dump: Option<&Path>, models: &Models) -> Result<Run> {
     if let Some(dir) = dump {
         for c in &plan.corpora {
             let d = dir.join(&c.name);
@@ -76,7 +62,10 @@ pub fn run(plan: &Plan, jobs: Option<usize>, dump: Option<&Path>) -> Result<Run>
     let start = Instant::now();
     let results: Vec<Result<Outcome, String>> = pool.install(|| {
         work.par_iter()
-            .map(|&(ci, di)| evaluate(&plan.corpora[ci], ci, di, &cleaners, dump))
+            .map(|&(ci, di)| {
+                let corpus = &plan.corpora[ci];
+                evaluate(corpus, ci, di, models.get(corpus), dump)
+            })
             .collect()
     });
     let wall_secs = start.elapsed().as_secs_f64();
@@ -137,6 +126,8 @@ fn evaluate(
         corpus: ci,
         doc: di,
         score: metric::score(&truth, &body),
+        given: (corpus.layout == Layout::Residue)
+            .then(|| metric::score(&truth, &String::from_utf8_lossy(&bytes))),
         lines: appeals.then(|| lines::score(&truth, &body)),
         boilerplate: boilerplate(appeals, doc, &bytes, &truth, &body),
         snippets: doc.snippets.as_ref().map(|e| e.count(&body)),

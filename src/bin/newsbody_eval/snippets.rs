@@ -97,6 +97,8 @@ pub fn corpus(path: &Path, name: String, warnings: &mut Vec<String>) -> Result<C
     Ok(Corpus {
         name,
         layout: Layout::Snippets,
+        dataset: None,
+        peer: None,
         docs,
     })
 }

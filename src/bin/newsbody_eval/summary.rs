@@ -137,12 +137,14 @@ pub fn summarize(plan: &Plan, run: &Run, worst: usize) -> Report {
         if c.layout == Layout::Appeals {
             sections.extend(appeal_splits(plan, &c.name, outs));
         }
+        sections.extend(given_section(&c.name, outs));
         // A pool follows its last member.
         for pool in plan.pools.iter().filter(|p| p.members.last() == Some(&i)) {
             let outs: Vec<&Outcome> = (pool.members.iter())
                 .flat_map(|&m| by_corpus[m].iter().copied())
                 .collect();
             sections.push(token_section(pool.name.clone(), &outs));
+            sections.extend(given_section(&pool.name, &outs));
         }
     }
     let throughput = (plan.corpora.iter().zip(&by_corpus))
@@ -172,6 +174,22 @@ fn token_section(name: String, outs: &[&Outcome]) -> Section {
         lines: None,
         snippets: None,
     }
+}
+
+/// The `.given` section of residue documents: their inputs scored as
+/// given, the figures cleaning should improve on. `None` for other corpora.
+fn given_section(name: &str, outs: &[&Outcome]) -> Option<Section> {
+    let scores: Vec<_> = outs.iter().map(|o| o.given).collect::<Option<_>>()?;
+    if scores.is_empty() {
+        return None;
+    }
+    Some(Section {
+        name: format!("{name}.given"),
+        split: true,
+        tokens: metric::aggregate(&scores),
+        lines: None,
+        snippets: None,
+    })
 }
 
 /// The `.html`, `.text` and `.all` sections of an appeals corpus (a format
