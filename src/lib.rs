@@ -57,11 +57,11 @@ mod options;
 mod output;
 mod rules;
 mod text;
-#[cfg(feature = "warc")]
-pub mod warc;
 #[cfg(feature = "train")]
 #[doc(hidden)]
 pub mod train;
+#[cfg(feature = "warc")]
+pub mod warc;
 
 pub use cleaner::{Cleaner, clean};
 pub use error::Error;
