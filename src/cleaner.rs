@@ -3,7 +3,7 @@
 //! stage, classify, assemble the result).
 
 use crate::classify::score::forest::Forest;
-use crate::model::{Block, BlockReport, Cleaned, Metadata, Reason, Removal, Verdict};
+use crate::model::{Block, BlockReport, Cleaned, Kind, Metadata, Reason, Removal, Verdict};
 use crate::options::{InputKind, Options, Scorer};
 use crate::{Error, classify, html, input, metadata, output, rules, text};
 use std::sync::{Arc, LazyLock};
@@ -206,6 +206,13 @@ impl Cleaner {
         let body = output::text::page_body(&page.blocks, &page.decided);
         let mut cleaned = assemble(page.blocks, page.decided, page.title, body);
         cleaned.metadata = metadata::extract(&page.head);
+        if cleaned.metadata.author.is_none() {
+            // The head names no author: the byline the page shows, removed
+            // from the body as a heading line, may.
+            cleaned.metadata.author = (cleaned.removed.iter())
+                .filter(|r| r.reason.kind == Kind::Heading)
+                .find_map(|r| metadata::byline_author(&r.text));
+        }
         cleaned.warnings.extend(nesting_warning);
         cleaned.warnings.extend(page.warnings);
         cleaned

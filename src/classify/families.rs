@@ -55,8 +55,7 @@
 
 use crate::error::Error;
 use crate::normalize::normalize;
-use crate::rules::is_word_char;
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use crate::rules::{EveryMatch, is_word_char};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::sync::LazyLock;
 use unicode_normalization::UnicodeNormalization;
@@ -382,7 +381,7 @@ pub struct Families {
 
 /// One automaton's keys and the entries each key stands for.
 struct Keys {
-    ac: Option<AhoCorasick>,
+    ac: Option<EveryMatch>,
     /// Entries of key `k`: `entries[starts[k]..starts[k + 1]]`.
     starts: Vec<u32>,
     entries: Vec<Entry>,
@@ -407,13 +406,7 @@ impl Keys {
         let ac = if keys.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasick::builder()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(keys.keys())
-                    .map_err(|e| word_error("(word families)", 0, e))?,
-            )
+            Some(EveryMatch::new(keys.keys()).map_err(|e| word_error("(word families)", 0, e))?)
         };
         Ok(Keys {
             ac,
@@ -591,7 +584,7 @@ impl Families {
             }
         }
         if let Some(ac) = &self.loose.ac {
-            for m in ac.find_overlapping_iter(norm) {
+            for m in ac.find_overlapping_iter(norm.as_bytes()) {
                 let before = norm[..m.start()].chars().next_back();
                 let at_word_start = before.is_none_or(|c| !is_word_char(c))
                     || !norm[m.start()..].starts_with(is_word_char);

@@ -10,6 +10,9 @@
 //! 2. JSON-LD (`NewsArticle`, `Article`, `BlogPosting`, ...);
 //! 3. `<time datetime>` (date) and `<title>` (title).
 //!
+//! A page whose head names no author may show one in its byline: see
+//! [`byline_author`].
+//!
 //! A title that is only the site's name (or a generic one or two words the
 //! headline does not contain) gives way to the page's `<h1>`.
 //!
@@ -18,12 +21,14 @@
 //! over for the next. The keys each field reads stand together in the
 //! tables below.
 
+mod byline;
 mod date;
 mod jsonld;
 mod values;
 
 pub use crate::model::{Head, Metadata};
 
+pub use byline::byline_author;
 pub use date::normalize as normalize_date;
 
 /// Title keys, in order of trust.

@@ -32,6 +32,7 @@
 //!   `cue.thanks`. No cue removes anything alone.
 
 mod builtin;
+mod every_match;
 mod exact;
 mod literals;
 pub mod markup;
@@ -40,6 +41,7 @@ use crate::error::Error;
 use crate::model::Kind;
 use crate::normalize::normalize;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+pub(crate) use every_match::EveryMatch;
 use regex::Regex;
 use regex_syntax::hir::Hir;
 use std::sync::OnceLock;
@@ -229,7 +231,7 @@ impl Candidates {
 #[derive(Debug)]
 struct Prefilter {
     /// Over the distinct literals of all rules.
-    ac: Option<AhoCorasick>,
+    ac: Option<EveryMatch>,
     /// Per distinct literal: whether its first and last characters are
     /// word characters (what a word boundary next to it needs).
     ends: Vec<(bool, bool)>,
@@ -285,7 +287,7 @@ impl Prefilter {
             None
         } else {
             Some(
-                every_match_automaton(by_literal.keys())
+                EveryMatch::new(by_literal.keys())
                     .map_err(|e| rule_error("(literal prefilter)", 0, e))?,
             )
         };
@@ -303,7 +305,7 @@ impl Prefilter {
         let Some(ac) = &self.ac else {
             return Candidates { bits };
         };
-        for m in ac.find_overlapping_iter(text) {
+        for m in ac.find_overlapping_iter(text.as_bytes()) {
             let k = m.pattern().as_usize();
             let (first_word, last_word) = self.ends[k];
             // Computed only if some rule asks: most literals have no
@@ -637,11 +639,10 @@ fn normalize_pattern(p: &str) -> String {
 }
 
 /// An automaton whose overlapping search reports every string that
-/// occurs, each of a duplicate too (standard semantics). A DFA rather than
-/// the contiguous NFA: once cleaning itself stopped allocating per block,
-/// the scan dominates, and the DFA took ~20% fewer instructions per
-/// document over 8 MB of text (callgrind). The literal prefilter's build
-/// costs ~0.16 G instructions once per process.
+/// occurs, each of a duplicate too (standard semantics), as a DFA: the
+/// markup rules' strings are few, so it builds in a few million
+/// instructions. The literal prefilter's thousands of literals use
+/// [`EveryMatch`], which builds its DFA only once the work is long.
 fn every_match_automaton<I, P>(strings: I) -> Result<AhoCorasick, aho_corasick::BuildError>
 where
     I: IntoIterator<Item = P>,
