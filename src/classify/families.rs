@@ -451,9 +451,15 @@ fn separated(norm: &str) -> Vec<u8> {
             .iter()
             .position(|b| !b.is_ascii())
             .unwrap_or(bytes.len() - i);
-        for (k, &b) in bytes.iter().enumerate().skip(i).take(ascii) {
-            let joins = b == b'\'' && clitic(bytes, k);
-            out.push(if joins { b } else { WORD_BYTE[usize::from(b)] });
+        // A run of ASCII by the table (`& 0x7f`: no bounds check), then
+        // the apostrophes that join a word and its clitic put back.
+        let run = &bytes[i..i + ascii];
+        let from = out.len();
+        out.extend(run.iter().map(|&b| WORD_BYTE[usize::from(b & 0x7f)]));
+        for p in memchr::memchr_iter(b'\'', run) {
+            if clitic(bytes, i + p) {
+                out[from + p] = b'\'';
+            }
         }
         i += ascii;
         let Some(c) = norm[i..].chars().next() else {
