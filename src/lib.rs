@@ -60,6 +60,8 @@ mod text;
 #[cfg(feature = "train")]
 #[doc(hidden)]
 pub mod train;
+#[cfg(feature = "warc")]
+pub mod warc;
 
 pub use cleaner::{Cleaner, clean};
 pub use error::Error;

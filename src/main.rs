@@ -16,6 +16,7 @@ mod cli {
     pub mod inputs;
     pub mod jsonl_stream;
     pub mod progress;
+    pub mod warc;
     pub mod write;
 }
 
@@ -24,7 +25,7 @@ use clap::Parser;
 use cli::args::{Args, Format};
 use cli::document::Setup;
 use cli::progress::Reporter;
-use newsbody::{Cleaner, Options};
+use newsbody::{Cleaner, InputKind, Options};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -74,8 +75,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Runs the command; `Ok(false)` when some input failed, `Err` when the
 /// run could not go on.
 fn run(args: &Args) -> Result<bool> {
-    if args.format == Format::Markdown && (args.explain || args.jsonl) {
-        bail!("--format markdown is for bodies: not with --explain or --jsonl");
+    if args.format == Format::Markdown && (args.explain || args.jsonl || args.warc) {
+        bail!("--format markdown is for bodies: not with --explain, --jsonl or --warc");
+    }
+    if args.warc && (args.inputs.is_empty() || args.inputs.iter().any(|p| p.as_os_str() == "-")) {
+        bail!("--warc reads files: name one or more .warc or .warc.gz files");
     }
     let cleaner = build_cleaner(args)?;
     let pool = rayon::ThreadPoolBuilder::new()
@@ -98,6 +102,8 @@ fn run(args: &Args) -> Result<bool> {
     pool.install(|| {
         if args.jsonl {
             run_jsonl(&setup, &inputs)
+        } else if args.warc {
+            run_warc(&setup, &inputs)
         } else {
             run_documents(&setup, &inputs)
         }
@@ -111,8 +117,13 @@ fn build_cleaner(args: &Args) -> Result<Cleaner> {
             .with_context(|| format!("{}: cannot read rules", f.display()))?;
         extra.push((f.display().to_string(), text));
     }
+    let input = match (args.warc, args.input_kind.into()) {
+        // A WARC record's Content-Type already says the page is HTML.
+        (true, InputKind::Auto) => InputKind::Html,
+        (_, kind) => kind,
+    };
     let options = Options {
-        input: args.input_kind.into(),
+        input,
         extra_rules: extra,
         ..Options::default()
     };
@@ -164,6 +175,15 @@ fn run_jsonl(setup: &Setup, inputs: &[PathBuf]) -> Result<bool> {
     let reporter = Reporter::new(None);
     let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
     let result = cli::jsonl_stream::run(setup, &paths, &reporter);
+    reporter.finish(result.is_ok() && setup.args.stats);
+    result.map(|()| reporter.all_ok())
+}
+
+/// The HTML pages of WARC files, as JSON lines to standard output.
+fn run_warc(setup: &Setup, inputs: &[PathBuf]) -> Result<bool> {
+    let reporter = Reporter::new(None);
+    let paths: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+    let result = cli::warc::run(setup, &paths, &reporter);
     reporter.finish(result.is_ok() && setup.args.stats);
     result.map(|()| reporter.all_ok())
 }

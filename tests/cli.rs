@@ -6,6 +6,9 @@
 //! Exit codes pinned here: 0 all cleaned, 1 some input or record failed,
 //! 2 usage error or a run that cannot go on. A closed stdout is a quiet 0.
 
+#[path = "support/warc_writer.rs"]
+mod warc_writer;
+
 use std::collections::BTreeMap;
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -901,4 +904,145 @@ fn no_input_on_a_terminal_prints_a_usage_hint() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("usage: newsbody"), "{text}");
     assert_eq!(out.status.code(), Some(2), "{text}");
+}
+
+/// A gzipped WARC with `n` copies of [`PAGE`], each framed in turn plain,
+/// chunked, gzip, chunked gzip.
+fn warc_of_pages(n: usize) -> Vec<u8> {
+    let mut w = warc_writer::WarcWriter::new(Vec::new()).unwrap();
+    for i in 0..n {
+        let page = PAGE.replace("Budget", &format!("Budget {i}"));
+        w.page(
+            &format!("https://news.example/{i}"),
+            page.as_bytes(),
+            warc_writer::Framing::nth(i),
+        )
+        .unwrap();
+    }
+    w.finish().unwrap()
+}
+
+#[test]
+fn warc_gives_one_line_per_page_with_the_record_fields() {
+    let sb = Sandbox::new();
+    sb.write("crawl.warc.gz", warc_of_pages(700));
+    let r = sb.run(&["--warc", "crawl.warc.gz", "-j", "2"]);
+    r.code(0)
+        .stderr_has("crawl.warc.gz: 1401 record(s) skipped: 1401 not a response or resource");
+    let out = parse_lines(&r.stdout);
+    assert_eq!(out.len(), 700);
+    for (i, o) in out.iter().enumerate() {
+        assert_eq!(o["url"], format!("https://news.example/{i}"), "file order");
+        assert_eq!(o["title"], format!("Budget {i}"));
+        assert_eq!(o["body"], BODY);
+    }
+    let first = r.stdout.lines().next().unwrap();
+    let fields = [
+        "warc_record_id",
+        "url",
+        "date",
+        "schema",
+        "title",
+        "metadata",
+        "body",
+        "removed",
+        "warnings",
+    ];
+    let at: Vec<usize> = fields
+        .iter()
+        .map(|f| first.find(&format!("\"{f}\":")).unwrap_or(usize::MAX))
+        .collect();
+    assert!(
+        at.windows(2).all(|w| w[0] < w[1]),
+        "fields in this order: {fields:?}\n{first}"
+    );
+    assert_eq!(out[0].as_object().unwrap().len(), fields.len());
+    assert!(
+        out[0]["warc_record_id"]
+            .as_str()
+            .unwrap()
+            .starts_with("<urn:uuid:")
+    );
+    assert_eq!(out[0]["date"], "2024-03-05T10:00:03Z");
+}
+
+#[test]
+fn warc_bad_records_give_error_lines_and_the_run_goes_on() {
+    let sb = Sandbox::new();
+    let mut file = warc_of_pages(2);
+    file.extend_from_slice(&warc_writer::gzip(
+        b"WARC/1.1\r\nWARC-Type: response\r\n\r\n",
+    ));
+    file.extend_from_slice(&warc_of_pages(1));
+    sb.write("crawl.warc.gz", &file);
+    sb.write("plain.warc", b"not a web archive\n");
+    let r = sb.run(&["--warc", "crawl.warc.gz", "plain.warc", "missing.warc"]);
+    r.code(1)
+        .stderr_has("crawl.warc.gz: record at offset")
+        .stderr_has("missing.warc: cannot read");
+    let out = parse_lines(&r.stdout);
+    assert_eq!(out.len(), 5, "{}", r.stdout);
+    assert_eq!(out[1]["url"], "https://news.example/1");
+    assert_eq!(out[2]["source"], "crawl.warc.gz");
+    assert!(
+        out[2]["error"]
+            .as_str()
+            .unwrap()
+            .contains("no Content-Length")
+    );
+    assert!(out[2]["offset"].as_u64().unwrap() > 0);
+    assert_eq!(out[3]["url"], "https://news.example/0");
+    assert_eq!(out[4]["source"], "plain.warc");
+    assert!(
+        out[4]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("not a WARC record")
+    );
+}
+
+#[test]
+fn warc_needs_files() {
+    let sb = Sandbox::new();
+    sb.run(&["--warc"]).code(2).stderr_has("--warc reads files");
+    sb.run(&["--warc", "-"]).code(2);
+    sb.run(&["--warc", "x.warc", "-o", "out"]).code(2);
+    sb.run(&["--warc", "x.warc", "-f", "markdown"]).code(2);
+}
+
+#[test]
+fn warc_counts_empty_bodies_and_fails_them_with_fail_empty() {
+    let sb = Sandbox::new();
+    let appeal: String = ALL_APPEAL.lines().map(|l| format!("<p>{l}</p>")).collect();
+    let appeal =
+        format!("<html><head><title>Support us</title></head><body>{appeal}</body></html>");
+    let mut w = warc_writer::WarcWriter::new(Vec::new()).unwrap();
+    w.page(
+        "https://news.example/appeal",
+        appeal.as_bytes(),
+        warc_writer::Framing::Plain,
+    )
+    .unwrap();
+    w.page(
+        "https://news.example/article",
+        PAGE.as_bytes(),
+        warc_writer::Framing::Gzip,
+    )
+    .unwrap();
+    sb.write("crawl.warc.gz", w.finish().unwrap());
+    let r = sb.run(&["--warc", "crawl.warc.gz", "--stats"]);
+    r.code(0).stderr_has("2 cleaned, 0 failed, 1 empty, ");
+    let out = parse_lines(&r.stdout);
+    assert_eq!(out[0]["body"], "");
+    assert_eq!(out[1]["body"], BODY);
+    let r = sb.run(&["--warc", "crawl.warc.gz", "--fail-empty"]);
+    r.code(1).stderr_has("(--fail-empty)");
+    let out = parse_lines(&r.stdout);
+    assert_eq!(out[0]["url"], "https://news.example/appeal");
+    assert!(
+        out[0]["error"].as_str().unwrap().starts_with("empty body"),
+        "{}",
+        r.stdout
+    );
+    assert_eq!(out[1]["body"], BODY);
 }

@@ -69,6 +69,16 @@ pub struct Args {
     #[arg(long, conflicts_with_all = ["output_dir", "explain"])]
     pub jsonl: bool,
 
+    /// Read web archives: each INPUT is a .warc or .warc.gz file; write one
+    /// JSON line per HTML page (`warc_record_id`, `url`, `date`, then the
+    /// fields of --jsonl output), in file order. Pages are cleaned as HTML,
+    /// as their Content-Type says (`--input auto` does not sniff them;
+    /// `--input text` reads them as text). Other records are skipped
+    /// and counted; a record that cannot be read gives
+    /// `{"offset": N, "error": ..}` and the stream goes on.
+    #[arg(long, conflicts_with_all = ["output_dir", "explain", "jsonl"])]
+    pub warc: bool,
+
     /// Count an empty body (nothing kept) as a failure (exit 1) instead
     /// of a warning; no output is written for it.
     #[arg(long)]
