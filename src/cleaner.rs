@@ -204,8 +204,12 @@ impl Cleaner {
         let (dom, nesting_warning) = html::parse(html);
         let page = html::read(dom, &self.rules, self.scorer.as_deref());
         let body = output::text::page_body(&page.blocks, &page.decided);
-        let mut cleaned = assemble(page.blocks, page.decided, page.title, body);
-        cleaned.metadata = metadata::extract(&page.head);
+        // One title: the page stage's reading, checked as the metadata
+        // checks its own (a site's name or a generic word gives way to the
+        // page's only `<h1>`; the site's name around it goes).
+        let mut cleaned = assemble(page.blocks, page.decided, None, body);
+        cleaned.metadata = metadata::extract_titled(&page.head, page.title.as_deref());
+        cleaned.title.clone_from(&cleaned.metadata.title);
         if cleaned.metadata.author.is_none() {
             // The head names no author: the byline the page shows, removed
             // from the body as a heading line, may.

@@ -128,6 +128,14 @@ const DESCRIPTION: &[&str] = &[
 /// assert_eq!(m.language.as_deref(), Some("en-GB"));
 /// ```
 pub fn extract(head: &Head) -> Metadata {
+    extract_titled(head, None)
+}
+
+/// [`extract`], with the title the page stage read first in the title's
+/// cascade (the `<h1>` the head confirms, else `og:title`, the JSON-LD
+/// headline, or the `<title>` without its site's name), so that a page
+/// has one title.
+pub(crate) fn extract_titled(head: &Head, page_title: Option<&str>) -> Metadata {
     let scripts = head.json_ld.iter().filter(|s| s.for_metadata);
     let ld = jsonld::read(scripts.map(|s| &s.value).collect());
     let author = author(head, &ld.authors);
@@ -135,11 +143,15 @@ pub fn extract(head: &Head) -> Metadata {
         .meta_value(SITE_NAME)
         .map(str::to_string)
         .or(ld.site_name);
-    let title = head
+    let cascade = head
         .meta_value(TITLE)
         .map(str::to_string)
         .or(ld.headline)
-        .or(head.title.clone())
+        .or(head.title.clone());
+    let title = page_title
+        .map(values::decode_entities)
+        .filter(|p| !is_short_beside(p, cascade.as_deref(), head.title.as_deref()))
+        .or(cascade)
         .map(|t| {
             headline(
                 t,
@@ -211,6 +223,22 @@ fn headline(title: String, site_name: Option<&str>, h1: Option<&str>) -> String 
     } else {
         title
     }
+}
+
+/// Whether the page stage's title is one or two words where the head
+/// offers a title of three or more, and is either the page's `<title>`
+/// itself (a section's or site's name: "Archiv") or the start of the
+/// head's title (a headline cut short: "Water main").
+fn is_short_beside(page: &str, head: Option<&str>, shown: Option<&str>) -> bool {
+    let words = |s: &str| s.split_whitespace().count();
+    let Some(head) = head.filter(|h| words(h) >= 3) else {
+        return false;
+    };
+    let cut_short = head
+        .strip_prefix(page)
+        .and_then(|rest| rest.strip_prefix(' '))
+        .is_some_and(|rest| rest.starts_with(char::is_alphanumeric));
+    words(page) <= 2 && (shown.map(str::trim) == Some(page) || cut_short)
 }
 
 /// The title without the site's name before or after it ("Headline -

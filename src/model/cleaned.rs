@@ -66,7 +66,8 @@ pub struct Cleaned {
     /// they were, with their original separators; for HTML, one block per
     /// line.
     pub body: String,
-    /// The page's title, when the input was HTML and had one.
+    /// The page's title, when the input was HTML and had one (the same as
+    /// `metadata.title`).
     pub title: Option<String>,
     /// Every removed block, in document order.
     pub removed: Vec<Removal>,
