@@ -62,10 +62,7 @@ const MAX_WORDS: usize = 8;
 /// ```
 pub fn byline_author(line: &str) -> Option<String> {
     let line = line.trim();
-    let rest = PREFIXES.iter().find_map(|p| {
-        let head = line.get(..p.len())?;
-        head.to_lowercase().eq(p).then(|| &line[p.len()..])
-    })?;
+    let rest = super::values::after_prefix(line, PREFIXES)?;
     let end = NAME_ENDS
         .iter()
         .filter_map(|e| rest.find(e))

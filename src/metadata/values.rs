@@ -101,11 +101,17 @@ pub fn author(s: &str) -> Option<String> {
     if s.contains("://") || s.starts_with("www.") || s.starts_with('@') {
         return None;
     }
-    let s = ["by ", "by: ", "von ", "par ", "por "]
-        .iter()
-        .find(|p| s.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p)))
-        .map_or(s, |p| s[p.len()..].trim_start());
+    let s = after_prefix(s, &["by ", "by: ", "von ", "par ", "por "]).map_or(s, str::trim_start);
     Some(s.to_string()).filter(|s| !s.is_empty())
+}
+
+/// What follows the first of `prefixes` (lowercase) that `s` opens with,
+/// in any case.
+pub fn after_prefix<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    prefixes.iter().find_map(|p| {
+        let head = s.get(..p.len())?;
+        (head.to_lowercase() == *p).then(|| &s[p.len()..])
+    })
 }
 
 /// An absolute `http(s)` URL from `href`: as it is when absolute, else
