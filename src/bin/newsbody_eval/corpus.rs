@@ -96,7 +96,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Plan> {
     Ok(plan)
 }
 
-fn folder_name(path: &Path) -> String {
+pub fn folder_name(path: &Path) -> String {
     let abs = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     abs.file_name().map_or_else(
         || abs.display().to_string(),
@@ -118,7 +118,7 @@ fn wceb_datasets(path: &Path) -> Result<Option<Vec<PathBuf>>> {
 }
 
 /// Sorted subfolders of `path`.
-fn subfolders(path: &Path) -> Result<Vec<PathBuf>> {
+pub fn subfolders(path: &Path) -> Result<Vec<PathBuf>> {
     let entries =
         fs::read_dir(path).with_context(|| format!("{}: cannot read folder", path.display()))?;
     let mut dirs: Vec<PathBuf> = entries
@@ -130,36 +130,15 @@ fn subfolders(path: &Path) -> Result<Vec<PathBuf>> {
 }
 
 fn wceb_dataset(path: &Path, name: String, warnings: &mut Vec<String>) -> Result<Corpus> {
-    let html = path.join("html");
-    let entries =
-        fs::read_dir(&html).with_context(|| format!("{}: cannot read folder", html.display()))?;
-    let mut inputs: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "html" || x == "htm"))
-        .collect();
-    inputs.sort();
-    let mut docs = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let id = input
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let truth = path.join("truth").join(format!("{id}.txt"));
-        if !truth.is_file() {
-            warnings.push(format!("{name}/{id}: no truth file, skipped"));
-            continue;
-        }
-        let negative = false;
-        docs.push(Doc {
-            id,
-            input,
-            truth,
-            html: true,
-            negative,
-            snippets: None,
-        });
-    }
+    let truth = path.join("truth");
+    let docs = paired_docs(
+        &path.join("html"),
+        &["html", "htm"],
+        &truth,
+        &name,
+        true,
+        warnings,
+    )?;
     Ok(Corpus {
         dataset: Some(name.clone()),
         peer: None,
@@ -167,6 +146,51 @@ fn wceb_dataset(path: &Path, name: String, warnings: &mut Vec<String>) -> Result
         layout: Layout::Wceb,
         docs,
     })
+}
+
+/// The inputs in `inputs` with one of `extensions`, sorted, each paired
+/// with `<truth>/<stem>.txt`; an input without one is left out with a
+/// warning naming `<corpus>/<id>`.
+pub fn paired_docs(
+    inputs: &Path,
+    extensions: &[&str],
+    truth: &Path,
+    corpus: &str,
+    html: bool,
+    warnings: &mut Vec<String>,
+) -> Result<Vec<Doc>> {
+    let entries = fs::read_dir(inputs)
+        .with_context(|| format!("{}: cannot read folder", inputs.display()))?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|x| extensions.iter().any(|e| x == *e))
+        })
+        .collect();
+    files.sort();
+    let mut docs = Vec::with_capacity(files.len());
+    for input in files {
+        let id = input
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let truth = truth.join(format!("{id}.txt"));
+        if !truth.is_file() {
+            warnings.push(format!("{corpus}/{id}: no truth file, skipped"));
+            continue;
+        }
+        docs.push(Doc {
+            id,
+            input,
+            truth,
+            html,
+            negative: false,
+            snippets: None,
+        });
+    }
+    Ok(docs)
 }
 
 fn appeals(path: &Path, name: String, warnings: &mut Vec<String>) -> Result<Corpus> {

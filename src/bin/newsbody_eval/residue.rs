@@ -9,7 +9,7 @@
 //! Only the ids that have a text are scored: the truth folder holds every
 //! page of the dataset, and an empty output was left out of the corpus.
 
-use crate::corpus::{Corpus, Doc, Layout, Plan, Pool};
+use crate::corpus::{Corpus, Layout, Plan, Pool, paired_docs, subfolders};
 use anyhow::{Context, Result, bail};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -56,6 +56,7 @@ fn is_dataset(path: &Path) -> bool {
 /// The dataset folders of a peer, sorted.
 fn datasets(peer: &Path) -> Vec<PathBuf> {
     subfolders(peer)
+        .unwrap_or_default()
         .into_iter()
         .filter(|d| is_dataset(d))
         .collect()
@@ -64,21 +65,10 @@ fn datasets(peer: &Path) -> Vec<PathBuf> {
 /// The peer folders of a residue root, sorted.
 fn peers(root: &Path) -> Vec<PathBuf> {
     subfolders(root)
+        .unwrap_or_default()
         .into_iter()
         .filter(|p| !datasets(p).is_empty())
         .collect()
-}
-
-fn subfolders(path: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = fs::read_dir(path) else {
-        return Vec::new();
-    };
-    let mut dirs: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.is_dir())
-        .collect();
-    dirs.sort();
-    dirs
 }
 
 fn name(path: &Path) -> String {
@@ -117,35 +107,14 @@ fn dataset(path: &Path, peer: &str, warnings: &mut Vec<String>) -> Result<Corpus
     let dataset = name(path);
     let corpus = format!("{peer}/{dataset}");
     let truth = truth_dir(path)?;
-    let text = path.join("text");
-    let entries =
-        fs::read_dir(&text).with_context(|| format!("{}: cannot read folder", text.display()))?;
-    let mut inputs: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .collect();
-    inputs.sort();
-    let mut docs = Vec::with_capacity(inputs.len());
-    for input in inputs {
-        let id = input
-            .file_stem()
-            .unwrap_or_default()
-            .to_string_lossy()
-            .into_owned();
-        let truth = truth.join(format!("{id}.txt"));
-        if !truth.is_file() {
-            warnings.push(format!("{corpus}/{id}: no truth file, skipped"));
-            continue;
-        }
-        docs.push(Doc {
-            id,
-            input,
-            truth,
-            html: false,
-            negative: false,
-            snippets: None,
-        });
-    }
+    let docs = paired_docs(
+        &path.join("text"),
+        &["txt"],
+        &truth,
+        &corpus,
+        false,
+        warnings,
+    )?;
     Ok(Corpus {
         name: corpus,
         layout: Layout::Residue,
